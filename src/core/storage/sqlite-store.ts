@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate, type MigrationDialect } from './migrate.js';
+import {
+  SQL,
+  auditParams,
+  feedbackParams,
+  formatRef,
+  rowToAudit,
+  rowToFeedback,
+  rowToSubmission,
+  submissionParams,
+  toSqlite,
+} from './sql.js';
+import type { AuditEntry, Feedback, NewSubmission, Store, Submission, SubmissionKind, SubmissionStatus } from './store.js';
+
+export const SQLITE_FILE_NAME = 'compact-bot.db';
+
+type Row = Record<string, unknown>;
+
+/** Opens (creating if needed) `${dataDir}/compact-bot.db` and brings its schema up to date. */
+export async function openSqliteStore(dataDir: string): Promise<SqliteStore> {
+  // The database holds personal data, so only the bot's user may read it.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = join(dataDir, SQLITE_FILE_NAME);
+  closeSync(openSync(file, 'a', 0o600));
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    const applied = await migrate(sqliteDialect(db));
+    return new SqliteStore(db, applied);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function sqliteDialect(db: Database.Database): MigrationDialect {
+  return {
+    beginLocked: 'BEGIN IMMEDIATE',
+    exec: async (sql) => {
+      db.exec(sql);
+    },
+    query: async (sql, params = []) => {
+      const q = toSqlite(sql, params);
+      const statement = db.prepare(q.sql);
+      if (statement.reader) return statement.all(...q.params) as Row[];
+      statement.run(...q.params);
+      return [];
+    },
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    /** The connection, exposed so tests can read its pragmas. */
+    readonly db: Database.Database,
+    /** Migration versions this open applied (empty when the schema was already current). */
+    readonly migrationsApplied: readonly number[],
+  ) {}
+
+  async getConversation(conversationId: string, now: Date): Promise<unknown | undefined> {
+    const row = this.get(SQL.getConversation, [conversationId, now.getTime()]);
+    return row ? JSON.parse(String(row.state)) : undefined;
+  }
+
+  async putConversation(conversationId: string, state: unknown, expiresAt: Date): Promise<void> {
+    this.run(SQL.putConversation, [conversationId, JSON.stringify(state), expiresAt.getTime()]);
+  }
+
+  async deleteConversation(conversationId: string): Promise<void> {
+    this.run(SQL.deleteConversation, [conversationId]);
+  }
+
+  async createSubmission(input: NewSubmission): Promise<Submission> {
+    const year = input.createdAt.getUTCFullYear();
+    const create = this.db.transaction(() => {
+      const counter = this.get(SQL.nextRefNumber, [input.kind, year])!;
+      const ref = formatRef(input.kind, year, Number(counter.last_number));
+      return this.get(SQL.insertSubmission, submissionParams(ref, input))!;
+    });
+    return rowToSubmission(create.immediate());
+  }
+
+  async getSubmission(ref: string): Promise<Submission | undefined> {
+    const row = this.get(SQL.getSubmission, [ref]);
+    return row ? rowToSubmission(row) : undefined;
+  }
+
+  async listSubmissions(filter: { kind?: SubmissionKind; userId?: string }): Promise<Submission[]> {
+    return this.all(SQL.listSubmissions, [filter.kind ?? null, filter.userId ?? null]).map(rowToSubmission);
+  }
+
+  async setSubmissionStatus(ref: string, status: SubmissionStatus, now: Date): Promise<Submission | undefined> {
+    const row = this.get(SQL.setSubmissionStatus, [status, now.getTime(), ref]);
+    return row ? rowToSubmission(row) : undefined;
+  }
+
+  async purgeSubmissions(before: Date): Promise<number> {
+    return this.run(SQL.purgeSubmissions, [before.getTime()]);
+  }
+
+  async claimEvent(eventId: string, now: Date): Promise<boolean> {
+    return this.run(SQL.claimEvent, [eventId, now.getTime()]) === 1;
+  }
+
+  async recordFeedback(feedback: Feedback): Promise<void> {
+    this.run(SQL.insertFeedback, feedbackParams(randomUUID(), feedback));
+  }
+
+  async listFeedback(): Promise<Feedback[]> {
+    return this.all(SQL.listFeedback, []).map(rowToFeedback);
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    this.run(SQL.insertAudit, auditParams(randomUUID(), entry));
+  }
+
+  async listAudit(): Promise<AuditEntry[]> {
+    return this.all(SQL.listAudit, []).map(rowToAudit);
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    const row = this.get(SQL.getSetting, [key]);
+    return row ? String(row.value) : undefined;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.run(SQL.setSetting, [key, value]);
+  }
+
+  async ping(): Promise<void> {
+    this.get(SQL.ping, []);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private statement(sql: string, params: readonly unknown[]): { statement: Database.Statement; params: unknown[] } {
+    const q = toSqlite(sql, params);
+    let statement = this.statements.get(q.sql);
+    if (!statement) {
+      statement = this.db.prepare(q.sql);
+      this.statements.set(q.sql, statement);
+    }
+    return { statement, params: q.params };
+  }
+
+  private get(sql: string, params: readonly unknown[]): Row | undefined {
+    const q = this.statement(sql, params);
+    return q.statement.get(...q.params) as Row | undefined;
+  }
+
+  private all(sql: string, params: readonly unknown[]): Row[] {
+    const q = this.statement(sql, params);
+    return q.statement.all(...q.params) as Row[];
+  }
+
+  /** Runs a write and returns how many rows it changed. */
+  private run(sql: string, params: readonly unknown[]): number {
+    const q = this.statement(sql, params);
+    return q.statement.run(...q.params).changes;
+  }
+}

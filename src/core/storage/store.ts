@@ -1,0 +1,83 @@
+export type SubmissionKind = 'breach' | 'signup';
+export const SUBMISSION_STATUSES = ['received', 'in-review', 'resolved', 'withdrawn'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export interface Submission {
+  /** Reference shown to the user, e.g. BR-2026-0007 or SU-2026-0012. */
+  ref: string;
+  kind: SubmissionKind;
+  compact: string;
+  channel: string;
+  userId: string;
+  conversationId: string;
+  status: SubmissionStatus;
+  /** The answers the user confirmed, by field id. */
+  data: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewSubmission {
+  kind: SubmissionKind;
+  compact: string;
+  channel: string;
+  userId: string;
+  conversationId: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface Feedback {
+  conversationId: string;
+  userId: string;
+  channel: string;
+  question: string;
+  answerKeys: string[];
+  helpful: boolean;
+  createdAt: Date;
+}
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  target: string;
+  at: Date;
+}
+
+/**
+ * Everything the bot keeps. Every implementation passes test/storage/contract.ts.
+ * Times are passed in by the caller so that expiry and retention follow an injected clock.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+
+  /** Conversation state (answer context and any flow in progress), or undefined when absent or expired at `now`. */
+  getConversation(conversationId: string, now: Date): Promise<unknown | undefined>;
+  putConversation(conversationId: string, state: unknown, expiresAt: Date): Promise<void>;
+  deleteConversation(conversationId: string): Promise<void>;
+
+  /** Stores a submission and assigns its reference atomically (per kind and year, never reused). */
+  createSubmission(input: NewSubmission): Promise<Submission>;
+  getSubmission(ref: string): Promise<Submission | undefined>;
+  listSubmissions(filter: { kind?: SubmissionKind; userId?: string }): Promise<Submission[]>;
+  setSubmissionStatus(ref: string, status: SubmissionStatus, now: Date): Promise<Submission | undefined>;
+  /** Deletes submissions created before `before`; returns how many went. */
+  purgeSubmissions(before: Date): Promise<number>;
+
+  /** Records an inbound event id; true the first time it is seen, false for a repeat (unique constraint, not read-then-write). */
+  claimEvent(eventId: string, now: Date): Promise<boolean>;
+
+  recordFeedback(feedback: Feedback): Promise<void>;
+  listFeedback(): Promise<Feedback[]>;
+
+  audit(entry: AuditEntry): Promise<void>;
+  listAudit(): Promise<AuditEntry[]>;
+
+  /** Small named values, e.g. the Teams conversation that receives new reports. */
+  getSetting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
+
+  /** Cheap round trip used by /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
