@@ -1,0 +1,28 @@
+import { coreConfig, type CoreConfig } from './config.js';
+import { AnswerEngine } from './core/answers/engine.js';
+import { Bot } from './core/conversation.js';
+import { loadKnowledge } from './core/knowledge/load.js';
+import type { KnowledgeBase } from './core/knowledge/types.js';
+import { openStore } from './core/storage/open-store.js';
+import { Metrics } from './metrics.js';
+import type { Store } from './core/storage/store.js';
+
+export interface App {
+  config: CoreConfig;
+  kb: KnowledgeBase;
+  engine: AnswerEngine;
+  store: Store;
+  bot: Bot;
+  metrics: Metrics;
+}
+
+/** Loads the knowledge base (refusing a broken one), opens the store and builds the bot. */
+export async function createApp(env: NodeJS.ProcessEnv = process.env): Promise<App> {
+  const config = coreConfig(env);
+  const kb = loadKnowledge(config.KNOWLEDGE_DIR);
+  const engine = new AnswerEngine(kb);
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const metrics = new Metrics();
+  const bot = new Bot({ kb, engine, store, ttlMs: config.FLOW_TTL_MINUTES * 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
+  return { config, kb, engine, store, bot, metrics };
+}

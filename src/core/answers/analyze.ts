@@ -1,0 +1,124 @@
+import type { KnowledgeBase } from '../knowledge/types.js';
+import type { QueryTerm } from '../search/search-index.js';
+import { isStopword, normalize, stem, words } from '../search/text.js';
+import { editDistance, type Vocabulary } from '../search/vocabulary.js';
+
+/** Words that carry a request rather than a topic; the speller knows them so "defintion" still reads as "definition". */
+export const INTENT_WORDS = [
+  'define definition definitions meaning means stand stands explain jargon acronym abbreviation',
+  'compare comparison difference differences differ different versus between each every across',
+  'breach breached breaches breaking broken broke complaint complain dispute disputes report reporting',
+  'sign signing signed signup register registering join joining signatory signatories adopt adopting enrol',
+  'help hello commands example examples cancel',
+].join(' ');
+
+export interface Analysis {
+  /** The question with spelling corrected, normalized. */
+  text: string;
+  words: string[];
+  /** Compact ids the question names. */
+  compacts: string[];
+  /** Corrected content words, compact names removed. */
+  content: string[];
+  /** Content words that are neither known nor correctable. */
+  unknown: string[];
+  corrections: { from: string; to: string }[];
+  /** A bare reference such as "4.4" or "8.2-time". */
+  refs: string[];
+}
+
+export class Analyzer {
+  private readonly compactNames = new Map<string, string>();
+
+  constructor(
+    kb: KnowledgeBase,
+    private readonly vocab: Vocabulary,
+  ) {
+    for (const c of kb.compacts) {
+      for (const name of [c.meta.id, c.meta.area, ...c.meta.aliases]) this.compactNames.set(normalize(name), c.meta.id);
+    }
+  }
+
+  private compactOf(word: string): string | undefined {
+    const exact = this.compactNames.get(word);
+    if (exact || word.length < 5 || this.vocab.words.has(word)) return exact;
+    let best: { id: string; d: number } | undefined;
+    let tie = false;
+    for (const [name, id] of this.compactNames) {
+      if (name.length < 5 || name.includes(' ')) continue;
+      const d = editDistance(word, name);
+      if (d > (name.length >= 9 ? 2 : 1)) continue;
+      if (!best || d < best.d) {
+        best = { id, d };
+        tie = false;
+      } else if (d === best.d && id !== best.id) tie = true;
+    }
+    return best && !tie ? best.id : undefined;
+  }
+
+  analyze(question: string): Analysis {
+    const raw = words(question);
+    const compacts: string[] = [];
+    const out: string[] = [];
+    const content: string[] = [];
+    const unknown: string[] = [];
+    const refs: string[] = [];
+    const corrections: { from: string; to: string }[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const w = raw[i]!;
+      const pair = i + 1 < raw.length ? `${w} ${raw[i + 1]}` : '';
+      const named = (pair && this.compactNames.get(pair)) || this.compactOf(w);
+      if (named) {
+        if (!compacts.includes(named)) compacts.push(named);
+        if (pair && this.compactNames.get(pair)) i++;
+        out.push(named);
+        continue;
+      }
+      if (/^\d+(\.\d+)+$/.test(w) || /^\d+\.\d+-[a-z-]+$/.test(w)) {
+        refs.push(w);
+        out.push(w);
+        continue;
+      }
+      if (isStopword(w) || /^\d+$/.test(w)) {
+        out.push(w);
+        continue;
+      }
+      const fixed = this.vocab.correct(w);
+      if (fixed === null) {
+        unknown.push(w);
+        out.push(w);
+        continue;
+      }
+      if (fixed !== w) corrections.push({ from: w, to: fixed });
+      out.push(fixed);
+      content.push(fixed);
+    }
+    return { text: out.join(' '), words: out, compacts, content, unknown, corrections, refs };
+  }
+
+  /** Query terms for content words: each word's stem, plus synonym and acronym expansions at lower weight. */
+  terms(content: string[]): QueryTerm[] {
+    const stems = content.filter((w) => !INTENT_ONLY.has(w)).map(stem);
+    const terms: QueryTerm[] = [];
+    const seen = new Set<string>();
+    for (const s of stems) {
+      if (seen.has(s)) continue;
+      seen.add(s);
+      terms.push({ stem: s, weight: 1, origin: s });
+    }
+    for (const { from, add } of this.vocab.expand(stems)) {
+      const origin = from[0]!;
+      for (const p of add) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        terms.push({ stem: p, weight: 0.6, origin });
+      }
+    }
+    return terms;
+  }
+}
+
+/** Request words that say nothing about the topic and so are left out of retrieval. */
+const INTENT_ONLY = new Set(
+  'define definition definitions meaning means stand stands explain compare comparison difference differences differ different versus vs compact compacts'.split(' '),
+);

@@ -1,0 +1,287 @@
+import Fuse from 'fuse.js';
+import type { Compact, Entry, KnowledgeBase } from '../knowledge/types.js';
+import { SearchIndex, type Scored } from '../search/search-index.js';
+import { normalize, stem, words } from '../search/text.js';
+import { Vocabulary } from '../search/vocabulary.js';
+import { Analyzer, INTENT_WORDS, type Analysis } from './analyze.js';
+import { compactName, helpReply, hitOf, listCompacts, reply, routeBlocks, EXAMPLES } from './compose.js';
+import {
+  definitionSubject,
+  isBreach,
+  isClearDefault,
+  isCompare,
+  isDefaultChoice,
+  isFollowUp,
+  isHelp,
+  isRequest,
+  isSignup,
+} from './intents.js';
+import type { Block, Hit, Reply } from './reply.js';
+
+/** What the engine remembers between turns of one conversation. */
+export interface AnswerContext {
+  defaultCompact?: string;
+  /** Content words of the last question answered, for follow-ups such as "and in Dacorum?". */
+  lastTopic?: string[];
+}
+
+export interface EngineResult {
+  reply: Reply;
+  context: AnswerContext;
+  /** Set when the message asks to start a guided flow. */
+  start?: { flow: 'signup' | 'breach'; compact?: string };
+}
+
+/** Kind priors: a question about the compacts is best answered by a commitment. */
+const KIND_PRIOR: Record<Entry['kind'], number> = { undertaking: 1, fact: 0.92, route: 0.9, principle: 0.85, term: 0.8 };
+const REPORT_PRIOR = 0.85;
+
+/** Below these the engine abstains rather than show a passage that does not answer. */
+export const MIN_COVERAGE = 0.5;
+export const MIN_SCORE = 1.5;
+
+export class AnswerEngine {
+  private readonly index: SearchIndex;
+  private readonly analyzer: Analyzer;
+  private readonly termNames: { entry: Entry; names: string[] }[];
+  private readonly termFuse: Fuse<{ name: string; entry: Entry }>;
+
+  constructor(readonly kb: KnowledgeBase) {
+    const vocab = new Vocabulary(kb, [INTENT_WORDS]);
+    this.index = new SearchIndex(kb.entries);
+    this.analyzer = new Analyzer(kb, vocab);
+    this.termNames = kb.entries
+      .filter((e) => e.kind === 'term')
+      .map((entry) => {
+        const t = entry.term!;
+        const names = [t.term, t.acronym, t.expansion, ...t.aliases].filter((n): n is string => Boolean(n)).map(stemKey);
+        return { entry, names };
+      });
+    this.termFuse = new Fuse(
+      this.termNames.flatMap(({ entry }) => {
+        const t = entry.term!;
+        return [t.term, t.acronym, t.expansion, ...t.aliases].filter((n): n is string => Boolean(n)).map((name) => ({ name: normalize(name), entry }));
+      }),
+      { keys: ['name'], includeScore: true, threshold: 0.25, ignoreLocation: true },
+    );
+  }
+
+  answer(question: string, context: AnswerContext = {}): EngineResult {
+    const a = this.analyzer.analyze(question.slice(0, 2000));
+    const text = a.text;
+    const ctx = { ...context };
+
+    if (a.compacts.length === 1 && isDefaultChoice(text) && a.content.length <= 1) {
+      ctx.defaultCompact = a.compacts[0];
+      const name = compactName(this.kb, a.compacts[0]!);
+      return { context: ctx, reply: reply('help', [{ type: 'text', text: `Now answering from the ${name} unless you name another compact. Say "use all compacts" to go back.` }]) };
+    }
+    if (isClearDefault(text)) {
+      delete ctx.defaultCompact;
+      return { context: ctx, reply: reply('help', [{ type: 'text', text: `Now answering from all the compacts: ${listCompacts(this.kb)}.` }]) };
+    }
+    if (isHelp(text, a.content.length)) return { context: ctx, reply: helpReply(this.kb, ctx.defaultCompact) };
+
+    const scope = a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : [];
+    for (const flow of ['breach', 'signup'] as const) {
+      if (flow === 'breach' ? isBreach(text) : isSignup(text)) {
+        return { context: ctx, reply: this.routeReply(flow, scope), start: isRequest(text) ? { flow, compact: scope[0] } : undefined };
+      }
+    }
+
+    if (a.refs.length > 0) {
+      const found = this.byReference(a.refs, scope);
+      if (found) return { context: ctx, reply: found };
+    }
+
+    let content = a.content;
+    if (a.compacts.length > 0 && ctx.lastTopic && isFollowUp(text) && this.topicOf(content).length === 0) content = ctx.lastTopic;
+
+    const subject = definitionSubject(text);
+    const terms = subject !== undefined ? this.findTerms(subject) : this.findTerms(text, true);
+    if (terms.length > 0) {
+      ctx.lastTopic = content;
+      return { context: ctx, reply: this.defineReply(question, terms, scope, content) };
+    }
+
+    const topic = this.topicOf(content);
+    if (topic.length === 0) return { context: ctx, reply: this.unknownReply(a) };
+    if (isCompare(text, a.compacts.length)) {
+      ctx.lastTopic = content;
+      return { context: ctx, reply: this.compareReply(question, content, a.compacts.length >= 2 ? a.compacts : []) };
+    }
+    const result = this.answerReply(question, content, scope, a);
+    if (result.intent !== 'unknown') ctx.lastTopic = content;
+    return { context: ctx, reply: result };
+  }
+
+  /** Ranked passages for a text within one compact, for choosing undertakings inside a flow. */
+  search(text: string, compact?: string, kinds: Entry['kind'][] = ['undertaking'], limit = 5): Hit[] {
+    const a = this.analyzer.analyze(text);
+    return this.rank(a.content, compact ? [compact] : [], kinds, limit)
+      .filter((s) => s.coverage >= MIN_COVERAGE)
+      .map((s) => hitOf(this.kb, s.entry, s.score));
+  }
+
+  private topicOf(content: string[]): string[] {
+    return this.analyzer.terms(content).filter((t) => t.weight === 1 && this.index.has(t.stem)).map((t) => t.stem);
+  }
+
+  /** Ranks entries; coverage weighs each question word by its IDF, and unknown words count as uncovered. */
+  private rank(content: string[], compacts: string[], kinds?: Entry['kind'][], limit = 12, unknown: string[] = []): Scored[] {
+    const terms = this.analyzer.terms([...content, ...unknown]).map((t) => ({ ...t, importance: t.stem === t.origin ? Math.max(0.5, this.index.idf(t.stem) || this.index.maxIdf) : undefined }));
+    const filter = (e: Entry) => (compacts.length === 0 || compacts.includes(e.compact)) && (!kinds || kinds.includes(e.kind));
+    return this.index
+      .search(terms, filter, limit * 3)
+      .map((s) => ({ ...s, score: s.score * KIND_PRIOR[s.entry.kind] * (s.entry.source.kind === 'report' ? REPORT_PRIOR : 1) }))
+      .sort((x, y) => y.score - x.score)
+      .slice(0, limit);
+  }
+
+  private good(s: Scored | undefined): s is Scored {
+    return s !== undefined && s.coverage >= MIN_COVERAGE && s.score >= MIN_SCORE;
+  }
+
+  private answerReply(question: string, content: string[], scope: string[], a: Analysis): Reply {
+    const ranked = this.rank(content, scope, undefined, 12, a.unknown);
+    const top = ranked[0];
+    if (!this.good(top)) {
+      if (scope.length > 0) {
+        const elsewhere = this.rank(content, []).filter((s) => !scope.includes(s.entry.compact))[0];
+        if (this.good(elsewhere)) {
+          const hit = hitOf(this.kb, elsewhere.entry, elsewhere.score);
+          return reply(
+            'answer',
+            [
+              { type: 'text', text: `I found nothing on that in the ${scope.map((c) => compactName(this.kb, c)).join(' or ')}. The ${hit.citation.compactName} says:` },
+              { type: 'quote', hit },
+            ],
+            { hits: [hit], feedback: { question, keys: [hit.key] } },
+          );
+        }
+      }
+      return this.unknownReply(a);
+    }
+    const main = [top, ...ranked.slice(1).filter((s) => s.entry.compact === top.entry.compact && this.good(s) && s.score >= top.score * 0.8).slice(0, 1)];
+    const others: Scored[] = [];
+    if (scope.length === 0) {
+      for (const c of this.kb.compacts) {
+        if (c.meta.id === top.entry.compact) continue;
+        const best = ranked.find((s) => s.entry.compact === c.meta.id);
+        if (this.good(best) && best.score >= top.score * 0.6 && best.coverage >= top.coverage * 0.9) others.push(best);
+      }
+    }
+    const mainHits = main.map((s) => hitOf(this.kb, s.entry, s.score));
+    const otherHits = others.slice(0, 2).map((s) => hitOf(this.kb, s.entry, s.score));
+    const blocks: Block[] = [];
+    if (a.corrections.length > 0) blocks.push({ type: 'text', text: `(Reading "${a.corrections.map((c) => c.from).join('", "')}" as "${a.corrections.map((c) => c.to).join('", "')}".)` });
+    blocks.push(...mainHits.map((hit): Block => ({ type: 'quote', hit })));
+    if (otherHits.length > 0) {
+      blocks.push({ type: 'heading', text: 'The other compacts on this' });
+      blocks.push(...otherHits.map((hit): Block => ({ type: 'quote', hit })));
+    }
+    const hits = [...mainHits, ...otherHits];
+    const runnerUp = ranked.find((s) => !main.includes(s) && !others.includes(s) && this.good(s));
+    const actions = [];
+    if (runnerUp && runnerUp.score >= top.score * 0.9) actions.push({ label: `Did you mean: ${runnerUp.entry.title}?`, value: `${runnerUp.entry.compact} ${runnerUp.entry.id}` });
+    if (scope.length === 0 && otherHits.length > 0) actions.push({ label: 'Compare the compacts on this', value: `compare ${content.join(' ')}` });
+    return reply('answer', blocks, { hits, actions, feedback: { question, keys: hits.map((h) => h.key) } });
+  }
+
+  private compareReply(question: string, content: string[], named: string[]): Reply {
+    const compacts = named.length > 0 ? named : this.kb.compacts.map((c) => c.meta.id);
+    const ranked = this.rank(content, compacts, undefined, 40);
+    const blocks: Block[] = [];
+    const hits: Hit[] = [];
+    const silent: string[] = [];
+    for (const id of compacts) {
+      const best = ranked.find((s) => s.entry.compact === id);
+      if (!this.good(best)) {
+        silent.push(compactName(this.kb, id));
+        continue;
+      }
+      const hit = hitOf(this.kb, best.entry, best.score);
+      hits.push(hit);
+      blocks.push({ type: 'heading', text: hit.citation.compactName }, { type: 'quote', hit });
+    }
+    if (hits.length === 0) return this.unknownReply(this.analyzer.analyze(question));
+    if (silent.length > 0) blocks.push({ type: 'text', text: `${silent.join(', ')}: nothing specific on this.` });
+    hits.sort((x, y) => y.score - x.score);
+    return reply('compare', blocks, { hits, feedback: { question, keys: hits.map((h) => h.key) } });
+  }
+
+  /** Glossary entries whose name matches the subject; `whole` requires the whole text to be the term. */
+  private findTerms(subject: string, whole = false): Entry[] {
+    const key = stemKey(subject);
+    if (key === '') return [];
+    let found = this.termNames.filter((t) => t.names.includes(key)).map((t) => t.entry);
+    if (found.length === 0 && !whole) {
+      const best = this.termFuse.search(normalize(subject))[0];
+      if (best && (best.score ?? 1) <= 0.2) found = [best.item.entry];
+    }
+    if (found.length === 0) return [];
+    // An acronym also brings the entries that define its expansion, e.g. LSP → "Local Strategic Partnership".
+    const expansions = found.map((e) => e.term?.expansion).filter((x): x is string => Boolean(x)).map(stemKey);
+    const linked = this.termNames.filter((t) => t.names.some((n) => expansions.includes(n))).map((t) => t.entry);
+    return [...new Set([...found, ...linked])];
+  }
+
+  private defineReply(question: string, terms: Entry[], scope: string[], content: string[]): Reply {
+    const ordered = [...terms].sort((x, y) => rankScope(x, scope) - rankScope(y, scope) || (y.term?.definition ? 1 : 0) - (x.term?.definition ? 1 : 0));
+    const hits = ordered.slice(0, 4).map((e) => hitOf(this.kb, e, 1));
+    const blocks: Block[] = [];
+    for (const hit of hits) {
+      const t = terms.find((e) => e.key === hit.key)!.term!;
+      const heading = t.acronym && t.expansion ? `${t.acronym}: ${t.expansion}` : t.term;
+      blocks.push({ type: 'heading', text: heading });
+      if (t.definition) blocks.push({ type: 'quote', hit });
+      else blocks.push({ type: 'text', text: `${t.acronym ?? t.term} stands for “${t.expansion}” (${hit.citation.compactName}).` });
+    }
+    const related = this.rank(content, scope, ['undertaking', 'fact', 'principle'], 3).filter((s) => this.good(s))[0];
+    const actions = related ? [{ label: `Related: ${related.entry.title}`, value: `${related.entry.compact} ${related.entry.id}` }] : [];
+    return reply('define', blocks, { hits, actions, feedback: { question, keys: hits.map((h) => h.key) } });
+  }
+
+  private byReference(refs: string[], scope: string[]): Reply | undefined {
+    const matches = this.kb.entries.filter((e) => refs.includes(e.id) && (scope.length === 0 || scope.includes(e.compact)));
+    if (matches.length === 0) return undefined;
+    const hits = matches.slice(0, 4).map((e) => hitOf(this.kb, e, 1));
+    const blocks: Block[] = hits.map((hit) => ({ type: 'quote', hit }));
+    return reply('answer', blocks, { hits });
+  }
+
+  private routeReply(flow: 'signup' | 'breach', scope: string[]): Reply {
+    const compacts: Compact[] = scope.length > 0 ? this.kb.compacts.filter((c) => scope.includes(c.meta.id)) : this.kb.compacts;
+    const { blocks, hits } = routeBlocks(this.kb, compacts, flow === 'signup' ? 'signup' : 'dispute');
+    const lead =
+      flow === 'signup'
+        ? 'This is how the compacts say an organisation signs up:'
+        : 'This is what the compacts say about raising a dispute or a suspected breach:';
+    const action =
+      flow === 'signup' ? { label: 'Sign up an organisation', value: 'sign up', style: 'primary' as const } : { label: 'Report a suspected breach', value: 'report a breach', style: 'primary' as const };
+    return reply(flow, [{ type: 'text', text: lead }, ...blocks], { hits, actions: [action] });
+  }
+
+  private unknownReply(a: Analysis): Reply {
+    const about = a.unknown.length > 0 && a.content.length === 0 ? '' : ' I found nothing in them that answers it.';
+    return reply(
+      'unknown',
+      [
+        { type: 'text', text: `That is outside what I know. I answer questions about the Local Compacts (${listCompacts(this.kb)}).${about}` },
+        { type: 'text', text: 'Try asking about notice periods, consultation, funding, independence and campaigning, or a term such as "LSP"; or say "report a breach" or "sign up".' },
+      ],
+      { actions: EXAMPLES.slice(0, 3).map((e) => ({ label: e, value: e })) },
+    );
+  }
+}
+
+function stemKey(text: string): string {
+  return words(text)
+    .filter((w) => w !== 'the' && w !== 'a' && w !== 'an')
+    .map(stem)
+    .join(' ');
+}
+
+function rankScope(e: Entry, scope: string[]): number {
+  return scope.length === 0 || scope.includes(e.compact) ? 0 : 1;
+}

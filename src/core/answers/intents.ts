@@ -1,0 +1,87 @@
+/**
+ * Recognises what kind of message a (spell-corrected, normalized) text is. Each test looks for the
+ * shape of a request, not for any one phrasing.
+ */
+
+const has = (text: string, re: RegExp) => re.test(` ${text} `);
+
+export function isHelp(text: string, contentCount: number): boolean {
+  if (text === '' || text === 'help' || text === 'menu' || text === 'commands') return true;
+  if (contentCount > 2) return false;
+  return has(
+    text,
+    / (help|hi|hello|hey|morning|afternoon|start|commands|examples?|menu|what can (you|i) (do|ask)|what do you do|how (do|does) (this|it|you) work|who are you|what are you|how (do|can) (i|you) use) /,
+  );
+}
+
+export function isSignup(text: string): boolean {
+  return (
+    has(text, / sign(ing|ed)? ?up /) ||
+    has(text, / sign (the|this|our|my|a|an|up to the)? ?(compact|agreement|organisation|organization|org|charity|group) /) ||
+    has(text, / (join|joining|enrol|enroll|enrolling|register|registering) /) ||
+    has(text, / (become|becoming|be) (a )?signator(y|ies) /) ||
+    has(text, / (adopt|adopting) (the |this )?(compact|agreement|local compact) /) ||
+    has(text, / (how|can|could|want|wish|like) .*(signator(y|ies)) /)
+  );
+}
+
+export function isBreach(text: string): boolean {
+  return (
+    has(text, / (breach|breached|breaches|breaching|violat\w*|infring\w*|non ?complian\w*|non ?compliant|dispute|disputes|complaint|complaints|complain|grievance) /) ||
+    has(text, / (broke|broken|break|breaking|ignor\w*) (the |our |its |their |a |an )?(compact|commitment|commitments|undertaking|undertakings|promise|promises|agreement|rules) /) ||
+    has(text, / (not|never|isnt|arent|didnt|doesnt|dont|wont|havent|hasnt|failed to|failing to) (\w+ )?(follow\w*|keep\w*|kept|meet\w*|met|compl\w*|honour\w*|stick\w*|respect\w*|uphold\w*) (\w+ )?(the |our |its |their )?(compact|commitment|commitments|undertaking|undertakings|agreement|requirements) /) ||
+    has(text, / (report|raise|flag|escalate) (a |an |the )?(problem|issue|concern|council|organisation|organization|funder|partner|body) /)
+  );
+}
+
+/** True when the message asks to start doing something, rather than asking about it. */
+export function isRequest(text: string): boolean {
+  return (
+    has(text, /^ (report|raise|flag|log|file|submit|start|begin|make|lodge|sign|register|join|enrol) /) ||
+    has(text, / (i|we|id|wed) (want|would like|need|wish|have|like|d like) to /) ||
+    has(text, / (i|we) (want|need|wish) /) ||
+    has(text, / (can|could|may) (i|we|you) (please )?(report|raise|file|log|submit|make|lodge|start|sign|register|join) /) ||
+    has(text, / help me (report|raise|file|log|sign|register|join|make) /) ||
+    has(text, / (lets|let us) /)
+  );
+}
+
+export function isCompare(text: string, compactsNamed: number): boolean {
+  return (
+    compactsNamed >= 2 ||
+    has(text, / (compare|compared|comparing|comparison|difference|differences|differ|differs|versus|vs|contrast) /) ||
+    has(text, / (each|every|all|both|across|between|other|different) (the )?(local )?compacts? /) ||
+    has(text, / which compacts? /) ||
+    has(text, / (do|does) (all|both|the other|other) /)
+  );
+}
+
+/** The thing a definition request asks about, or undefined when the text is not a definition request. */
+export function definitionSubject(text: string): string | undefined {
+  const patterns = [
+    /^(?:please )?(?:define|definition(?: of)?|meaning of|explain(?: the term| what)?|whats the meaning of|what is the meaning of|whats the definition of|what is the definition of|what is meant by|whats meant by|what do you mean by|what do they mean by|what does the compact mean by|jargon|acronym) (.+)$/,
+    /^(?:what|whats|wat|wot|who|whos) (?:is |are |s |does |do |did )?(?:a |an |the )?(.+?) (?:mean|means|stand for|stands for|short for)$/,
+    /^(?:what|whats|wat|wot|who|whos) (?:is|are|s)? ?(?:a |an |the )?(.+)$/,
+    /^(.+?) (?:meaning|definition|defined|stands for|stand for|mean|means)$/,
+  ];
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (m?.[1]) return m[1].replace(/^(a|an|the) /, '').trim();
+  }
+  return undefined;
+}
+
+/** "use dacorum", "switch to halton", "only herts please": choose a default compact. */
+export function isDefaultChoice(text: string): boolean {
+  return has(text, /^ (use|using|switch to|switch|set|choose|select|pick|change to|only|just|default to|default) /);
+}
+
+/** "all compacts", "any compact", "clear": drop the default compact. */
+export function isClearDefault(text: string): boolean {
+  return has(text, /^ (use |switch to |search |show )?(all|any|every|clear|reset) ?(the )?(compacts?|default)? $/);
+}
+
+/** A follow-up that only moves the last question to another compact: "and in Dacorum?", "what about Halton". */
+export function isFollowUp(text: string): boolean {
+  return has(text, /^ (and|what about|how about|same|same for|same in|and for|and in|what of|in|for|ok and|ok what about|also) /) || text.split(' ').length <= 2;
+}

@@ -1,0 +1,165 @@
+import type { AnswerContext, AnswerEngine } from './answers/engine.js';
+import { reply } from './answers/compose.js';
+import type { Reply } from './answers/reply.js';
+import { FLOWS, FlowRunner, type Who } from './flows/runner.js';
+import type { FlowState } from './flows/types.js';
+import type { KnowledgeBase } from './knowledge/types.js';
+import type { Store, SubmissionKind } from './storage/store.js';
+
+/** The store could not be reached; the turn was not applied. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+async function unavailableOnError<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (error) {
+    throw new StoreUnavailableError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The store with every failure turned into StoreUnavailableError, so a turn can tell the user instead of failing silently. */
+function guarded(store: Store): Store {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return result instanceof Promise ? unavailableOnError(result) : result;
+      };
+    },
+  });
+}
+
+const UNAVAILABLE = 'I cannot save right now. Your answers so far are kept: try again in a minute.';
+
+function unavailableReply(): Reply {
+  return reply('unknown', [{ type: 'error', text: UNAVAILABLE }]);
+}
+
+export interface Inbound extends Who {
+  text: string;
+}
+
+interface ConversationState {
+  answer: AnswerContext;
+  flow?: FlowState;
+}
+
+export interface BotDeps {
+  kb: KnowledgeBase;
+  engine: AnswerEngine;
+  store: Store;
+  clock?: () => Date;
+  /** How long an untouched conversation (and any flow in it) is kept. */
+  ttlMs?: number;
+  /** Told of every reply and how long it took, e.g. for metrics. */
+  onReply?: (reply: Reply, seconds: number) => void;
+}
+
+/**
+ * One turn: message in, reply out. Loads the conversation state, routes to the flow in progress or to
+ * the answer engine, and saves the new state before the reply is returned to the channel.
+ */
+export class Bot {
+  readonly kb: KnowledgeBase;
+  readonly engine: AnswerEngine;
+  readonly store: Store;
+  private readonly runner: FlowRunner;
+  private readonly clock: () => Date;
+  private readonly ttlMs: number;
+  private readonly onReply?: (reply: Reply, seconds: number) => void;
+
+  constructor(deps: BotDeps) {
+    this.kb = deps.kb;
+    this.engine = deps.engine;
+    this.store = guarded(deps.store);
+    this.clock = deps.clock ?? (() => new Date());
+    this.ttlMs = deps.ttlMs ?? 24 * 60 * 60 * 1000;
+    this.onReply = deps.onReply;
+    this.runner = new FlowRunner(deps.kb, deps.engine, this.store);
+  }
+
+  /** Handles a message; when the store cannot be reached the user is told so, and nothing is half-saved. */
+  async handle(msg: Inbound): Promise<Reply> {
+    const started = performance.now();
+    let result: Reply;
+    try {
+      result = await this.turn(msg);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      result = unavailableReply();
+    }
+    this.onReply?.(result, (performance.now() - started) / 1000);
+    return result;
+  }
+
+  private async turn(msg: Inbound): Promise<Reply> {
+    const now = this.clock();
+    const state = await this.load(msg.conversationId, now);
+    if (state.flow) {
+      const step = await this.runner.step(state.flow, msg.text, msg, now);
+      await this.save(msg.conversationId, { answer: state.answer, flow: step.state }, now);
+      return step.reply;
+    }
+    const result = this.engine.answer(msg.text, state.answer);
+    if (result.start) {
+      const started = this.runner.start(result.start.flow, result.start.compact);
+      await this.save(msg.conversationId, { answer: result.context, flow: started.state }, now);
+      return started.reply;
+    }
+    await this.save(msg.conversationId, { answer: result.context }, now);
+    return result.reply;
+  }
+
+  /** Starts a guided flow directly (a button, a slash command), replacing any flow in progress. */
+  async startFlow(who: Who, flowId: SubmissionKind, compact?: string): Promise<Reply> {
+    try {
+      return await this.start(who, flowId, compact);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return unavailableReply();
+      throw error;
+    }
+  }
+
+  private async start(who: Who, flowId: SubmissionKind, compact?: string): Promise<Reply> {
+    const now = this.clock();
+    const state = await this.load(who.conversationId, now);
+    const started = this.runner.start(flowId, compact ?? state.answer.defaultCompact);
+    await this.save(who.conversationId, { answer: state.answer, flow: started.state }, now);
+    return started.reply;
+  }
+
+  /** A whole form at once (Slack modal, Teams card). On success the conversational flow, if any, is closed. */
+  async submitForm(who: Who, flowId: SubmissionKind, values: Record<string, string | undefined>): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
+    const now = this.clock();
+    try {
+      const result = await this.runner.submitForm(flowId, values, who, now);
+      if ('reply' in result) {
+        this.onReply?.(result.reply, 0);
+        const state = await this.load(who.conversationId, now);
+        if (state.flow?.flowId === flowId) await this.save(who.conversationId, { answer: state.answer }, now);
+      }
+      return result;
+    } catch (error) {
+      // The form stays open with what was typed: the message sits on its first field.
+      if (error instanceof StoreUnavailableError) return { errors: { [FLOWS[flowId].fields[0]!.id]: UNAVAILABLE } };
+      throw error;
+    }
+  }
+
+  async feedback(who: Who, question: string, answerKeys: string[], helpful: boolean): Promise<void> {
+    await this.store.recordFeedback({ ...who, question, answerKeys, helpful, createdAt: this.clock() });
+  }
+
+  private async load(conversationId: string, now: Date): Promise<ConversationState> {
+    const raw = (await this.store.getConversation(conversationId, now)) as ConversationState | undefined;
+    return raw && typeof raw === 'object' ? { answer: raw.answer ?? {}, flow: raw.flow } : { answer: {} };
+  }
+
+  private async save(conversationId: string, state: ConversationState, now: Date): Promise<void> {
+    await this.store.putConversation(conversationId, state, new Date(now.getTime() + this.ttlMs));
+  }
+}

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { normalize } from '../search/text.js';
+import type { FieldDef } from './types.js';
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
+
+export interface FieldContext {
+  kb: KnowledgeBase;
+  /** The compact chosen earlier in the flow. */
+  compact?: string;
+  now: Date;
+}
+
+const SKIP = new Set(['skip', 'none', 'n a', 'na', 'no', '-', 'nothing', 'not applicable', '']);
+const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ok', 'okay', 'sure', 'agree', 'i agree', 'we agree', 'agreed', 'true', 'yes please', 'confirm', 'i do', 'we do']);
+const NO = new Set(['no', 'n', 'nope', 'nah', 'false', 'disagree', 'do not', 'dont', 'i do not', 'we do not', 'no thanks']);
+const NOT_SURE = new Set(['not sure', 'unsure', 'dont know', 'do not know', 'no idea', 'idk', 'not known']);
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+const emailSchema = z.email();
+
+// Control characters (but not line breaks) never belong in a form answer.
+const cleanText = (s: string) => s.replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g, '').trim();
+
+function fail(error: string): Parsed {
+  return { ok: false, error };
+}
+
+export function compactIds(kb: KnowledgeBase): string[] {
+  return kb.compacts.map((c) => c.meta.id);
+}
+
+function parseCompact(raw: string, kb: KnowledgeBase): Parsed {
+  const n = normalize(raw);
+  const byNumber = /^\d+$/.test(n) ? kb.compacts[Number(n) - 1] : undefined;
+  const match =
+    byNumber ??
+    kb.compacts.find((c) => [c.meta.id, c.meta.area, c.meta.name, ...c.meta.aliases].some((name) => normalize(name) === n)) ??
+    kb.compacts.find((c) => [c.meta.id, c.meta.area, ...c.meta.aliases].some((name) => n.split(' ').includes(normalize(name))));
+  if (!match) return fail(`I do not know a compact called "${raw.slice(0, 60)}". Choose one of: ${kb.compacts.map((c, i) => `${i + 1}. ${c.meta.area}`).join(', ')}.`);
+  return { ok: true, value: match.meta.id };
+}
+
+function parseDate(raw: string, now: Date): Parsed {
+  const s = raw.trim().toLowerCase();
+  let y: number | undefined;
+  let m: number | undefined;
+  let d: number | undefined;
+  let match: RegExpExecArray | null;
+  if (s === 'today' || s === 'yesterday') {
+    const t = new Date(now.getTime() - (s === 'yesterday' ? 86_400_000 : 0));
+    [y, m, d] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+  } else if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) {
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s))) {
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else if ((match = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+),? (\d{4})$/.exec(s))) {
+    const month = MONTHS.findIndex((x) => x.startsWith(match![2]!.slice(0, 3)));
+    if (month >= 0 && match[2]!.length >= 3) [d, m, y] = [Number(match[1]), month + 1, Number(match[3])];
+  } else if ((match = /^([a-z]+) (\d{4})$/.exec(s))) {
+    const month = MONTHS.findIndex((x) => x.startsWith(match![1]!.slice(0, 3)));
+    if (month >= 0 && match[1]!.length >= 3) [d, m, y] = [1, month + 1, Number(match[2])];
+  }
+  if (y === undefined || m === undefined || d === undefined) return fail('Please give a date such as 31/10/2026, 2026-10-31 or 31 October 2026.');
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return fail(`There is no such date as ${raw.trim()}.`);
+  if (y < 1990) return fail('That date is before any of the compacts existed; please check the year.');
+  if (date.getTime() > now.getTime()) return fail('That date is in the future; please give the date it happened.');
+  return { ok: true, value: date.toISOString().slice(0, 10) };
+}
+
+/** Undertaking ids typed directly ("4.4, 4.1"); other input is for the flow runner to search. */
+export function parseUndertakingIds(raw: string, ctx: FieldContext): Parsed | undefined {
+  const n = normalize(raw);
+  if (NOT_SURE.has(n)) return { ok: true, value: ['not-sure'] };
+  const parts = raw.split(/\s*(?:,|;|\band\b|\s)\s*/i).map((p) => p.trim().toLowerCase()).filter(Boolean);
+  if (parts.length === 0 || !parts.every((p) => /^\d+\.\d+(-[a-z-]+)?$|^[a-z]+(-[a-z0-9]+)+$/.test(p))) return undefined;
+  const compact = ctx.kb.compacts.find((c) => c.meta.id === ctx.compact);
+  const ids = new Set(compact?.entries.filter((e) => e.kind === 'undertaking').map((e) => e.id) ?? []);
+  const unknown = parts.filter((p) => !ids.has(p));
+  if (unknown.length > 0) {
+    return fail(`${compact?.meta.name ?? 'That compact'} has no undertaking ${unknown.join(', ')}. Type words to search for it, or "not sure".`);
+  }
+  return { ok: true, value: [...new Set(parts)] };
+}
+
+/** Validates one answer. Optional fields accept "skip". */
+export function parseField(field: FieldDef, raw: string, ctx: FieldContext): Parsed {
+  const input = cleanText(raw);
+  const n = normalize(input);
+  if (field.optional && SKIP.has(n)) return { ok: true, value: undefined };
+  if (input === '') return fail(`${field.label} is needed.`);
+  if (field.maxLength && input.length > field.maxLength) {
+    return fail(`That is ${input.length.toLocaleString('en-GB')} characters; please keep it to ${field.maxLength.toLocaleString('en-GB')}.`);
+  }
+  switch (field.type) {
+    case 'compact':
+      return parseCompact(input, ctx.kb);
+    case 'text':
+    case 'longtext':
+      return /\p{L}/u.test(input) && input.length >= 2 ? { ok: true, value: input } : fail(`Please write ${field.label.toLowerCase()} in words.`);
+    case 'email':
+      return emailSchema.safeParse(input).success ? { ok: true, value: input.toLowerCase() } : fail(`"${input.slice(0, 80)}" is not an email address; it should look like name@example.org.`);
+    case 'phone': {
+      const digits = input.replace(/[\s()-]/g, '');
+      return /^(\+44\d{9,10}|0\d{9,10})$/.test(digits) ? { ok: true, value: input } : fail('That is not a UK phone number; it should look like 01234 567890 or +44 1234 567890 (or type "skip").');
+    }
+    case 'registration-number': {
+      const v = input.toUpperCase().replace(/\s+/g, '');
+      if (/^\d{6,7}(-\d{1,2})?$/.test(v)) return { ok: true, value: `charity ${v}` };
+      if (/^(\d{8}|[A-Z]{2}\d{6})$/.test(v)) return { ok: true, value: `company ${v}` };
+      return fail('That is neither a charity number (6 or 7 digits, such as 1234567) nor a company number (8 characters, such as 01234567 or SC123456). Type "skip" if there is none.');
+    }
+    case 'choice': {
+      const choices = field.choices ?? [];
+      const byNumber = /^\d+$/.test(n) ? choices[Number(n) - 1] : undefined;
+      const match = byNumber ?? choices.find((c) => normalize(c.value) === n || normalize(c.label) === n) ?? choices.find((c) => n.length >= 3 && normalize(c.label).includes(n));
+      return match ? { ok: true, value: match.value } : fail(`Please choose one of: ${choices.map((c, i) => `${i + 1}. ${c.label}`).join(', ')}.`);
+    }
+    case 'yes-no':
+      if (YES.has(n)) return { ok: true, value: true };
+      if (NO.has(n)) return { ok: true, value: false };
+      return fail('Please answer yes or no.');
+    case 'agree':
+      if (YES.has(n)) return { ok: true, value: true };
+      if (NO.has(n)) return fail('Signing up means adopting the compact’s undertakings, so I can only record a sign-up with agreement. Say "yes" to agree, or "cancel" to stop.');
+      return fail('Please answer yes or no.');
+    case 'date':
+      return parseDate(input, ctx.now);
+    case 'undertakings':
+      return parseUndertakingIds(input, ctx) ?? fail('Please give undertaking numbers separated by commas (such as 4.4, 4.1), or "not sure".');
+  }
+}
+
+/** An answer as shown on the review screen. */
+export function displayValue(field: FieldDef, value: unknown, kb: KnowledgeBase): string {
+  if (value === undefined) return '(not given)';
+  switch (field.type) {
+    case 'compact':
+      return kb.compacts.find((c) => c.meta.id === value)?.meta.name ?? String(value);
+    case 'choice':
+      return field.choices?.find((c) => c.value === value)?.label ?? String(value);
+    case 'yes-no':
+    case 'agree':
+      return value ? 'Yes' : 'No';
+    case 'undertakings':
+      return (value as string[]).map((v) => (v === 'not-sure' ? 'Not sure' : v)).join(', ');
+    default:
+      return String(value);
+  }
+}

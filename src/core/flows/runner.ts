@@ -1,0 +1,245 @@
+import type { AnswerEngine } from '../answers/engine.js';
+import { compactName, reply, routeBlocks } from '../answers/compose.js';
+import type { Action, Block, Reply } from '../answers/reply.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { normalize } from '../search/text.js';
+import type { Store, SubmissionKind } from '../storage/store.js';
+import { breachFlow } from './breach.js';
+import { displayValue, parseField, parseUndertakingIds, type FieldContext } from './fields.js';
+import { signupFlow } from './signup.js';
+import type { FieldDef, FlowDef, FlowState } from './types.js';
+
+export const FLOWS: Record<SubmissionKind, FlowDef> = { signup: signupFlow, breach: breachFlow };
+
+export interface Who {
+  conversationId: string;
+  userId: string;
+  channel: string;
+}
+
+export interface StepResult {
+  /** Undefined when the flow has ended (submitted or cancelled). */
+  state?: FlowState;
+  reply: Reply;
+}
+
+const CANCEL = new Set(['cancel', 'stop', 'quit', 'abort', 'cancel it', 'cancel please', 'never mind', 'nevermind', 'forget it']);
+const SUBMIT = new Set(['submit', 'send', 'confirm', 'yes', 'y', 'yes submit', 'submit it', 'send it', 'ok', 'done']);
+const QUESTION_START = /^(what|whats|how|why|when|where|who|which|can|could|does|do|is|are|should|must|will|would|define|explain)\b/;
+
+export class FlowRunner {
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly engine: AnswerEngine,
+    private readonly store: Store,
+  ) {}
+
+  start(flowId: SubmissionKind, compact?: string): StepResult {
+    const flow = FLOWS[flowId];
+    const state: FlowState = { flowId, values: compact ? { compact } : {}, at: 0 };
+    state.at = this.nextField(flow, state, -1);
+    const intro: Block[] = [{ type: 'heading', text: flow.title }, { type: 'text', text: flow.intro }];
+    if (compact) intro.push({ type: 'text', text: `Compact: ${compactName(this.kb, compact)} (type "back" to choose another).` });
+    return { state, reply: this.prompt(flow, state, intro) };
+  }
+
+  async step(state: FlowState, text: string, who: Who, now: Date): Promise<StepResult> {
+    const flow = FLOWS[state.flowId];
+    const n = normalize(text);
+    if (CANCEL.has(n)) {
+      return { reply: reply(flow.id, [{ type: 'text', text: `Cancelled. Nothing from this ${flow.id === 'breach' ? 'report' : 'sign-up'} was stored.` }], { flow: { flowId: flow.id, title: flow.title, stage: 'cancelled' } }) };
+    }
+    if (n === 'help' || n === '?') {
+      const field = flow.fields[state.at];
+      const help: Block[] = field ? [{ type: 'text', text: field.help }] : [{ type: 'text', text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, "back", or "cancel".' }];
+      help.push({ type: 'text', text: 'At any question: "back" for the previous one, "cancel" to stop. You can also ask me about the compacts and come back to the form.' });
+      return { state, reply: state.at === -1 ? this.review(flow, state, help) : this.prompt(flow, state, help) };
+    }
+    if (n === 'back') {
+      const back = state.at === -1 ? flow.fields.length - 1 : Math.max(0, state.at - 1);
+      const next = { ...state, at: back, editing: false, candidates: undefined };
+      return { state: next, reply: this.prompt(flow, next) };
+    }
+    if (state.at === -1) return this.atReview(flow, state, text, who, now);
+
+    const field = flow.fields[state.at]!;
+    if (this.isQuestion(text, field)) {
+      const answered = this.engine.answer(text, { defaultCompact: state.values.compact as string | undefined });
+      if (answered.reply.intent !== 'unknown' && answered.reply.intent !== 'help') {
+        const r = this.prompt(flow, state, [...answered.reply.blocks, { type: 'text', text: 'Back to the form:' }]);
+        return { state, reply: { ...r, hits: answered.reply.hits } };
+      }
+    }
+    const ctx: FieldContext = { kb: this.kb, compact: state.values.compact as string | undefined, now };
+    if (field.type === 'undertakings') {
+      const picked = this.pickCandidates(state, n) ?? parseUndertakingIds(text, ctx);
+      if (picked === undefined) return this.offerUndertakings(flow, state, text);
+      if (!picked.ok) return { state, reply: this.prompt(flow, state, [{ type: 'error', text: picked.error }]) };
+      const next = this.advance(flow, state, field, picked.value);
+      return { state: next, reply: this.promptOrReview(flow, next) };
+    }
+    const parsed = parseField(field, text, ctx);
+    if (!parsed.ok) return { state, reply: this.prompt(flow, state, [{ type: 'error', text: parsed.error }]) };
+    const next = this.advance(flow, state, field, parsed.value);
+    return { state: next, reply: this.promptOrReview(flow, next) };
+  }
+
+
+  /** Validates a whole form at once (Slack modal, Teams card): errors by field id, or the stored submission. */
+  async submitForm(flowId: SubmissionKind, raw: Record<string, string | undefined>, who: Who, now: Date): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
+    const flow = FLOWS[flowId];
+    const values: Record<string, unknown> = {};
+    const errors: Record<string, string> = {};
+    for (const field of flow.fields) {
+      const input = raw[field.id] ?? '';
+      if (field.optional && input.trim() === '') continue;
+      const ctx: FieldContext = { kb: this.kb, compact: values.compact as string | undefined, now };
+      const parsed = field.type === 'undertakings' ? parseUndertakingIds(input, ctx) ?? parseField(field, input, ctx) : parseField(field, input, ctx);
+      if (parsed.ok) values[field.id] = parsed.value;
+      else errors[field.id] = parsed.error;
+    }
+    if (Object.keys(errors).length > 0) return { errors };
+    return { reply: await this.submit(flow, values, who, now) };
+  }
+
+  private async atReview(flow: FlowDef, state: FlowState, text: string, who: Who, now: Date): Promise<StepResult> {
+    const n = normalize(text);
+    if (SUBMIT.has(n)) return { reply: await this.submit(flow, state.values, who, now) };
+    const edit = /^(?:edit|change|update|fix|correct) (.+)$/.exec(n);
+    if (edit) {
+      const target = this.findField(flow, edit[1]!);
+      if (target < 0) {
+        return { state, reply: this.review(flow, state, [{ type: 'error', text: `There is no field "${edit[1]}". Fields: ${flow.fields.map((f) => f.id).join(', ')}.` }]) };
+      }
+      const next = { ...state, at: target, editing: true };
+      return { state: next, reply: this.prompt(flow, next) };
+    }
+    return { state, reply: this.review(flow, state, [{ type: 'text', text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, "back", or "cancel".' }]) };
+  }
+
+  private async submit(flow: FlowDef, values: Record<string, unknown>, who: Who, now: Date): Promise<Reply> {
+    const compact = String(values.compact);
+    const submission = await this.store.createSubmission({ kind: flow.id, compact, channel: who.channel, userId: who.userId, conversationId: who.conversationId, data: values, createdAt: now });
+    const c = this.kb.compacts.filter((x) => x.meta.id === compact);
+    const route = routeBlocks(this.kb, c, flow.routeAtReview === 'signup' ? 'signup' : 'dispute');
+    return reply(
+      flow.id,
+      [
+        { type: 'heading', text: `Reference ${submission.ref}` },
+        { type: 'text', text: `${flow.confirmation}` },
+        ...route.blocks,
+        { type: 'text', text: `Keep the reference ${submission.ref}; the compact team will use it when they contact you.` },
+      ],
+      { hits: route.hits, submission: { ref: submission.ref, kind: flow.id }, flow: { flowId: flow.id, title: flow.title, stage: 'done' } },
+    );
+  }
+
+  private isQuestion(text: string, field: FieldDef): boolean {
+    const t = text.trim();
+    if (field.type === 'longtext') return false;
+    const asksForItem = field.type !== 'date' && field.type !== 'undertakings' && /^(?:(?:show|read|open)\s+)?(?:[a-z]+\s+)?\d+\.\d+$/i.test(t);
+    return asksForItem || t.endsWith('?') || (QUESTION_START.test(normalize(t)) && field.type !== 'text');
+  }
+
+  private pickCandidates(state: FlowState, n: string) {
+    if (!state.candidates || !/^\d+(\s*(,|and|\s)\s*\d+)*$/.test(n)) return undefined;
+    const picks = n.split(/\s*(?:,|and|\s)\s*/).map(Number);
+    const bad = picks.filter((p) => p < 1 || p > state.candidates!.length);
+    if (bad.length > 0) return { ok: false as const, error: `Choose numbers from 1 to ${state.candidates.length}.` };
+    return { ok: true as const, value: [...new Set(picks.map((p) => state.candidates![p - 1]!))] };
+  }
+
+  private offerUndertakings(flow: FlowDef, state: FlowState, text: string): StepResult {
+    const compact = state.values.compact as string;
+    const hits = this.engine.search(text, compact, ['undertaking'], 6);
+    if (hits.length === 0) {
+      return { state, reply: this.prompt(flow, { ...state, candidates: undefined }, [{ type: 'error', text: `Nothing in the ${compactName(this.kb, compact)} matched "${text.slice(0, 80)}". Try other words, give undertaking numbers, or say "not sure".` }]) };
+    }
+    const next = { ...state, candidates: hits.map((h) => h.id) };
+    const blocks: Block[] = [
+      { type: 'text', text: `Matches in the ${compactName(this.kb, compact)}:` },
+      { type: 'fields', items: hits.map((h, i) => ({ label: `${i + 1}. ${h.id}`, value: h.title })) },
+      { type: 'text', text: 'Reply with the number(s), for example "1" or "1, 3"; search again with other words; or say "not sure".' },
+    ];
+    const actions: Action[] = [...hits.map((h, i) => ({ label: `${h.id} ${h.title}`.slice(0, 75), value: String(i + 1) })), { label: 'Not sure', value: 'not sure' }];
+    return { state: next, reply: reply(flow.id, blocks, { actions, hits, flow: this.view(flow, next) }) };
+  }
+
+  private advance(flow: FlowDef, state: FlowState, field: FieldDef, value: unknown): FlowState {
+    const values = { ...state.values, [field.id]: value };
+    if (value === undefined) delete values[field.id];
+    const next: FlowState = { flowId: state.flowId, values, at: state.at };
+    next.at = state.editing ? -1 : this.nextField(flow, next, state.at);
+    return next;
+  }
+
+  /** The field after `from`; the compact question is skipped when the compact came from the conversation. */
+  private nextField(flow: FlowDef, state: FlowState, from: number): number {
+    const i = from === -1 && state.values.compact !== undefined ? 1 : from + 1;
+    return i < flow.fields.length ? i : -1;
+  }
+
+  private findField(flow: FlowDef, name: string): number {
+    const n = normalize(name);
+    const byNumber = /^\d+$/.test(n) ? Number(n) - 1 : -1;
+    if (byNumber >= 0 && byNumber < flow.fields.length) return byNumber;
+    return flow.fields.findIndex((f) => normalize(f.id) === n || normalize(f.label) === n || normalize(f.label).includes(n) || n.includes(normalize(f.id)));
+  }
+
+  private view(flow: FlowDef, state: FlowState) {
+    const field = flow.fields[state.at];
+    return { flowId: flow.id, title: flow.title, stage: field ? ('ask' as const) : ('review' as const), fieldId: field?.id, step: state.at + 1, steps: flow.fields.length };
+  }
+
+  private promptOrReview(flow: FlowDef, state: FlowState): Reply {
+    return state.at === -1 ? this.review(flow, state) : this.prompt(flow, state);
+  }
+
+  private prompt(flow: FlowDef, state: FlowState, before: Block[] = []): Reply {
+    const field = flow.fields[state.at];
+    if (!field) return this.review(flow, state, before);
+    const blocks: Block[] = [...before];
+    if (field.show === 'sector-undertakings') blocks.push(...this.sectorUndertakings(state));
+    blocks.push({ type: 'text', text: `(${state.at + 1}/${flow.fields.length}) ${field.prompt}` });
+    const actions: Action[] = [];
+    if (field.type === 'compact') actions.push(...this.kb.compacts.map((c) => ({ label: c.meta.area, value: c.meta.id })));
+    if (field.type === 'choice') actions.push(...(field.choices ?? []).map((c) => ({ label: c.label, value: c.label })));
+    if (field.type === 'yes-no' || field.type === 'agree') actions.push({ label: 'Yes', value: 'yes', style: 'primary' }, { label: 'No', value: 'no' });
+    if (field.optional) actions.push({ label: 'Skip', value: 'skip' });
+    actions.push({ label: 'Cancel', value: 'cancel', style: 'danger' });
+    return reply(flow.id, blocks, { actions, flow: this.view(flow, state) });
+  }
+
+  private review(flow: FlowDef, state: FlowState, before: Block[] = []): Reply {
+    const blocks: Block[] = [
+      ...before,
+      { type: 'heading', text: 'Please check your answers' },
+      { type: 'fields', items: flow.fields.map((f) => ({ label: f.label, value: displayValue(f, state.values[f.id], this.kb) })) },
+    ];
+    let hits: Reply['hits'] = [];
+    if (flow.routeAtReview === 'dispute') {
+      const c = this.kb.compacts.filter((x) => x.meta.id === state.values.compact);
+      const route = routeBlocks(this.kb, c, 'dispute');
+      blocks.push({ type: 'text', text: 'Before you submit, this is the route the compact sets out for disputes:' }, ...route.blocks);
+      hits = route.hits;
+    }
+    blocks.push({ type: 'text', text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, or "cancel".' });
+    const actions: Action[] = [
+      { label: 'Submit', value: 'submit', style: 'primary' },
+      { label: 'Cancel', value: 'cancel', style: 'danger' },
+    ];
+    return reply(flow.id, blocks, { actions, hits, flow: { flowId: flow.id, title: flow.title, stage: 'review' } });
+  }
+
+  private sectorUndertakings(state: FlowState): Block[] {
+    const compact = this.kb.compacts.find((c) => c.meta.id === state.values.compact);
+    if (!compact) return [];
+    const sector = state.values.sector === 'statutory' ? 'statutory' : 'vcs';
+    const items = compact.entries.filter((e) => e.kind === 'undertaking' && (e.by === sector || e.by === 'joint'));
+    if (items.length === 0) return [{ type: 'text', text: `The ${compact.meta.name} sources set out no undertakings for this sector.` }];
+    return [
+      { type: 'text', text: `The undertakings of the ${compact.meta.name} that apply to ${sector === 'statutory' ? 'statutory bodies' : 'voluntary and community organisations'} (including joint ones), in our short titles; ask for any by number to read it in full:` },
+      { type: 'fields', items: items.map((e) => ({ label: e.id, value: e.title })) },
+    ];
+  }
+}

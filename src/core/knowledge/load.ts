@@ -1,0 +1,198 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import {
+  compactSchema,
+  factsFileSchema,
+  principlesFileSchema,
+  routesFileSchema,
+  synonymsFileSchema,
+  termsFileSchema,
+  undertakingsFileSchema,
+  type CompactMeta,
+} from './schema.js';
+import type { Compact, Entry, KnowledgeBase } from './types.js';
+import { checkVerbatim } from './verbatim.js';
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)';
+}
+
+export function termSlug(term: string): string {
+  return term.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+class Loader {
+  readonly problems: string[] = [];
+  constructor(private readonly root: string) {}
+
+  private name(file: string): string {
+    return relative(join(this.root, '..'), file);
+  }
+
+  readYaml<T extends z.ZodType>(file: string, schema: T): z.infer<T> | undefined {
+    let raw: string;
+    try {
+      raw = readFileSync(file, 'utf8');
+    } catch (error) {
+      this.problems.push(`${this.name(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return undefined;
+    }
+    const doc = parseDocument(raw, { prettyErrors: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) this.problems.push(`${this.name(file)}: not valid YAML: ${e.message.split('\n')[0]}`);
+      return undefined;
+    }
+    const parsed = schema.safeParse(doc.toJS());
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        this.problems.push(`${this.name(file)}: ${formatPath(issue.path)}: ${issue.message}`);
+      }
+      return undefined;
+    }
+    return parsed.data;
+  }
+
+  loadCompact(dir: string): Compact | undefined {
+    const meta = this.readYaml(join(dir, 'compact.yml'), compactSchema);
+    if (!meta) return undefined;
+    const texts = new Map<string, string>();
+    for (const source of meta.sources) {
+      const file = join(dir, source.file);
+      if (!existsSync(file)) {
+        this.problems.push(`${this.name(join(dir, 'compact.yml'))}: source "${source.id}" names ${source.file}, which is not in ${this.name(dir)}`);
+        continue;
+      }
+      texts.set(source.id, readFileSync(file, 'utf8'));
+    }
+    const entries: Entry[] = [];
+    const optional = <T extends z.ZodType>(file: string, schema: T) =>
+      existsSync(join(dir, file)) ? this.readYaml(join(dir, file), schema) : undefined;
+
+    const base = (file: string, where: string, sourceId: string) => {
+      const source = meta.sources.find((s) => s.id === sourceId);
+      if (!source) this.problems.push(`${this.name(join(dir, file))}: ${where}: source "${sourceId}" is not listed in compact.yml`);
+      return source;
+    };
+
+    for (const [g, group] of (optional('undertakings.yml', undertakingsFileSchema) ?? []).entries()) {
+      const source = base('undertakings.yml', `[${g}]`, group.source);
+      if (!source) continue;
+      for (const [i, item] of group.items.entries()) {
+        entries.push(
+          withOrigin(
+            { key: `${meta.id}:undertaking:${item.id}`, kind: 'undertaking', compact: meta.id, id: item.id, title: item.title, text: item.text, source, section: group.section, heading: group.heading, by: group.by, keywords: item.keywords },
+            'undertakings.yml',
+            `[${g}].items[${i}]`,
+          ),
+        );
+      }
+    }
+    for (const [i, p] of (optional('principles.yml', principlesFileSchema) ?? []).entries()) {
+      const source = base('principles.yml', `[${i}]`, p.source);
+      if (!source) continue;
+      entries.push(withOrigin({ key: `${meta.id}:principle:${p.id}`, kind: 'principle', compact: meta.id, id: p.id, title: p.title, text: p.text, source, heading: p.heading, keywords: p.keywords }, 'principles.yml', `[${i}]`));
+    }
+    for (const [i, t] of (optional('terms.yml', termsFileSchema) ?? []).entries()) {
+      const source = base('terms.yml', `[${i}]`, t.source);
+      if (!source) continue;
+      const id = termSlug(t.term);
+      entries.push(withOrigin({ key: `${meta.id}:term:${id}`, kind: 'term', compact: meta.id, id, title: t.term, text: t.definition ?? t.expansion ?? '', source, keywords: [...t.aliases, ...(t.acronym ? [t.acronym] : [])], term: t }, 'terms.yml', `[${i}]`));
+    }
+    for (const [i, r] of (optional('routes.yml', routesFileSchema) ?? []).entries()) {
+      const source = base('routes.yml', `[${i}]`, r.source);
+      if (!source) continue;
+      entries.push(withOrigin({ key: `${meta.id}:route:${r.id}`, kind: 'route', compact: meta.id, id: r.id, title: r.title, text: r.text.join('\n\n'), source, keywords: [], route: r }, 'routes.yml', `[${i}]`));
+    }
+    for (const [i, f] of (optional('facts.yml', factsFileSchema) ?? []).entries()) {
+      const source = base('facts.yml', `[${i}]`, f.source);
+      if (!source) continue;
+      entries.push(withOrigin({ key: `${meta.id}:fact:${f.id}`, kind: 'fact', compact: meta.id, id: f.id, title: f.title, text: f.text, source, heading: f.topic, keywords: f.keywords }, 'facts.yml', `[${i}]`));
+    }
+    this.checkEntries(dir, meta, texts, entries as (Entry & { origin: Origin })[]);
+    for (const e of entries) delete (e as Partial<Entry & { origin: Origin }>).origin;
+    return { meta, texts, entries };
+  }
+
+  private checkEntries(dir: string, meta: CompactMeta, texts: Map<string, string>, entries: (Entry & { origin: Origin })[]) {
+    const seen = new Map<string, Origin>();
+    for (const e of entries) {
+      const where = `${this.name(join(dir, e.origin.file))}: ${e.origin.path} (${e.id})`;
+      const first = seen.get(e.key);
+      if (first) this.problems.push(`${where}: duplicate ${e.kind} id "${e.id}" in ${meta.name}; first at ${first.file} ${first.path}`);
+      else seen.set(e.key, e.origin);
+      const sourceText = texts.get(e.source.id);
+      if (sourceText === undefined) continue;
+      for (const [field, quote] of quotedFields(e)) {
+        const result = checkVerbatim(quote, sourceText);
+        if (!result.ok) {
+          const lead = quote.split(/\s+/).slice(0, 6).join(' ');
+          this.problems.push(
+            `${where}: ${field} "${lead}…" is not verbatim in ${e.source.title}: it differs from the source at "${result.differsAt}" (after ${result.matchedWords} matching words)`,
+          );
+        }
+      }
+    }
+  }
+}
+
+interface Origin {
+  file: string;
+  path: string;
+}
+
+function withOrigin(entry: Entry, file: string, path: string): Entry {
+  return Object.assign(entry, { origin: { file, path } });
+}
+
+function quotedFields(e: Entry): [string, string][] {
+  const out: [string, string][] = [];
+  if (e.kind === 'term') {
+    if (e.term?.definition) out.push(['definition', e.term.definition]);
+    if (e.term?.expansion) out.push(['expansion', e.term.expansion]);
+  } else if (e.kind === 'route') {
+    e.route?.text.forEach((t, i) => out.push([`text[${i}]`, t]));
+    e.route?.contacts.forEach((c, i) => {
+      for (const [k, v] of Object.entries(c)) if (typeof v === 'string') out.push([`contacts[${i}].${k}`, v]);
+    });
+  } else {
+    out.push(['text', e.text]);
+  }
+  if (e.kind === 'undertaking') {
+    if (e.section) out.push(['section', e.section]);
+    if (e.heading) out.push(['heading', e.heading]);
+  } else if (e.kind === 'principle' && e.heading) {
+    out.push(['heading', e.heading]);
+  }
+  return out;
+}
+
+/** Loads and validates every compact under `root`; throws KnowledgeError listing every problem found. */
+export function loadKnowledge(root: string): KnowledgeBase {
+  const loader = new Loader(root);
+  if (!existsSync(root)) throw new KnowledgeError([`${root}: the knowledge folder does not exist`]);
+  const dirs = readdirSync(root)
+    .filter((d) => statSync(join(root, d)).isDirectory())
+    .sort();
+  const compacts: Compact[] = [];
+  for (const d of dirs) {
+    const c = loader.loadCompact(join(root, d));
+    if (c) {
+      if (c.meta.id !== d) loader.problems.push(`${d}/compact.yml: id "${c.meta.id}" must match its folder name "${d}"`);
+      compacts.push(c);
+    }
+  }
+  if (dirs.length === 0) loader.problems.push(`${root}: no compact folders found`);
+  const synonymsFile = join(root, 'synonyms.yml');
+  const synonyms = existsSync(synonymsFile) ? loader.readYaml(synonymsFile, synonymsFileSchema)?.groups ?? [] : [];
+  if (loader.problems.length > 0) throw new KnowledgeError(loader.problems);
+  return { compacts, entries: compacts.flatMap((c) => c.entries), synonyms };
+}

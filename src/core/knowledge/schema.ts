@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+// Fields named `text`, `definition`, `expansion`, `heading` and the contact details are the
+// compact's own words and are checked verbatim against the source. `title`, `topic`, `aliases`
+// and `keywords` are our wording: shown as labels, never as a quote.
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lower-case letters, digits, dots and hyphens');
+
+export const sourceSchema = z.strictObject({
+  id: slug,
+  title: nonEmpty,
+  publisher: nonEmpty,
+  year: z.number().int().min(1990).max(2100),
+  status: nonEmpty,
+  kind: z.enum(['compact', 'report']),
+  file: z.string().regex(/^[a-z0-9-]+\.txt$/, 'must be a kebab-case .txt file name in the same folder'),
+});
+
+export const compactSchema = z.strictObject({
+  id: slug,
+  name: nonEmpty,
+  area: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  sources: z.array(sourceSchema).min(1, 'a compact needs at least one source'),
+});
+
+export const bySchema = z.enum(['statutory', 'vcs', 'joint']);
+
+const undertakingSchema = z.strictObject({
+  id: slug,
+  title: nonEmpty,
+  text: nonEmpty,
+  keywords: z.array(nonEmpty).default([]),
+});
+
+export const undertakingGroupSchema = z.strictObject({
+  source: slug,
+  section: nonEmpty,
+  heading: nonEmpty,
+  by: bySchema,
+  items: z.array(undertakingSchema).min(1),
+});
+
+export const principleSchema = z.strictObject({
+  id: slug,
+  source: slug,
+  kind: z.enum(['principle', 'aim', 'outcome', 'purpose', 'vision', 'challenge']),
+  heading: nonEmpty,
+  title: nonEmpty,
+  text: nonEmpty,
+  keywords: z.array(nonEmpty).default([]),
+});
+
+export const termSchema = z
+  .strictObject({
+    term: nonEmpty,
+    source: slug,
+    acronym: z.string().regex(/^[A-Z][A-Za-z&. ]*$/, 'must be an upper-case acronym').optional(),
+    expansion: nonEmpty.optional(),
+    definition: nonEmpty.optional(),
+    aliases: z.array(nonEmpty).default([]),
+  })
+  .refine((t) => t.expansion !== undefined || t.definition !== undefined, {
+    message: 'a term needs a definition or an expansion from the source',
+  });
+
+export const contactSchema = z.strictObject({
+  name: nonEmpty,
+  role: nonEmpty.optional(),
+  organisation: nonEmpty.optional(),
+  phone: nonEmpty.optional(),
+  email: nonEmpty.optional(),
+  web: nonEmpty.optional(),
+});
+
+export const routeSchema = z.strictObject({
+  id: slug,
+  kind: z.enum(['signup', 'dispute', 'contact']),
+  source: slug,
+  title: nonEmpty,
+  text: z.array(nonEmpty).min(1),
+  contacts: z.array(contactSchema).default([]),
+});
+
+export const factSchema = z.strictObject({
+  id: slug,
+  source: slug,
+  topic: nonEmpty,
+  title: nonEmpty,
+  text: nonEmpty,
+  keywords: z.array(nonEmpty).default([]),
+});
+
+export const undertakingsFileSchema = z.array(undertakingGroupSchema);
+export const principlesFileSchema = z.array(principleSchema);
+export const termsFileSchema = z.array(termSchema);
+export const routesFileSchema = z.array(routeSchema);
+export const factsFileSchema = z.array(factSchema);
+
+export const synonymsFileSchema = z.strictObject({
+  groups: z.array(z.array(nonEmpty).min(2, 'a synonym group needs at least two words')),
+});
+
+export type SourceDoc = z.infer<typeof sourceSchema>;
+export type CompactMeta = z.infer<typeof compactSchema>;
+export type By = z.infer<typeof bySchema>;
+export type UndertakingGroup = z.infer<typeof undertakingGroupSchema>;
+export type PrincipleData = z.infer<typeof principleSchema>;
+export type TermData = z.infer<typeof termSchema>;
+export type RouteData = z.infer<typeof routeSchema>;
+export type ContactData = z.infer<typeof contactSchema>;
+export type FactData = z.infer<typeof factSchema>;

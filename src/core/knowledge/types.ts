@@ -1,0 +1,36 @@
+import type { By, CompactMeta, RouteData, SourceDoc, TermData } from './schema.js';
+
+export type EntryKind = 'undertaking' | 'principle' | 'term' | 'route' | 'fact';
+
+/** One citable item of a compact, flattened from the knowledge files. */
+export interface Entry {
+  /** Unique across the knowledge base: `compact:kind:id`. */
+  key: string;
+  kind: EntryKind;
+  compact: string;
+  id: string;
+  /** Our label for the item; never shown as the compact's words. */
+  title: string;
+  /** The compact's own words, verbatim. */
+  text: string;
+  source: SourceDoc;
+  section?: string;
+  heading?: string;
+  by?: By;
+  keywords: string[];
+  term?: TermData;
+  route?: RouteData;
+}
+
+export interface Compact {
+  meta: CompactMeta;
+  /** Source id → the full source text. */
+  texts: Map<string, string>;
+  entries: Entry[];
+}
+
+export interface KnowledgeBase {
+  compacts: Compact[];
+  entries: Entry[];
+  synonyms: string[][];
+}

@@ -1,0 +1,26 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Reply } from './core/answers/reply.js';
+
+/** Prometheus metrics for one process: HTTP requests, answer latency, intents and flow completions. */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly requests = new Counter({ name: 'compact_bot_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers: [this.registry] });
+  readonly answerSeconds = new Histogram({
+    name: 'compact_bot_answer_seconds',
+    help: 'Time to produce a reply, storage included',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+  readonly intents = new Counter({ name: 'compact_bot_intents_total', help: 'Replies by intent; "unknown" counts questions the bot could not answer', labelNames: ['intent'], registers: [this.registry] });
+  readonly completions = new Counter({ name: 'compact_bot_flow_completions_total', help: 'Submissions stored, by flow', labelNames: ['flow'], registers: [this.registry] });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  observeTurn(reply: Reply, seconds: number): void {
+    this.answerSeconds.observe(seconds);
+    this.intents.inc({ intent: reply.intent });
+    if (reply.submission) this.completions.inc({ flow: reply.submission.kind });
+  }
+}
