@@ -33,6 +33,8 @@ export class Analyzer {
   constructor(
     kb: KnowledgeBase,
     private readonly vocab: Vocabulary,
+    /** The IDF of a stem in the searchable text; 0 when it does not occur. */
+    private readonly idf: (stem: string) => number,
   ) {
     for (const c of kb.compacts) {
       for (const name of [c.meta.id, c.meta.area, ...c.meta.aliases]) this.compactNames.set(normalize(name), c.meta.id);
@@ -98,21 +100,30 @@ export class Analyzer {
 
   /** Query terms for content words: each word's stem, plus synonym and acronym expansions at lower weight. */
   terms(content: string[]): QueryTerm[] {
-    const stems = content.filter((w) => !INTENT_ONLY.has(w)).map(stem);
+    const topical = content.filter((w) => !INTENT_ONLY.has(w));
+    const stems = topical.map(stem);
     const terms: QueryTerm[] = [];
     const seen = new Set<string>();
     for (const s of stems) {
       if (seen.has(s)) continue;
       seen.add(s);
-      terms.push({ stem: s, weight: 1, origin: s });
+      terms.push(WEAK.has(s) ? { stem: s, weight: 0.5, origin: s, importance: 0 } : { stem: s, weight: 1, origin: s });
+    }
+    for (const w of topical) {
+      if (this.idf(stem(w)) > 0) continue;
+      for (const x of this.vocab.extensions(w)) {
+        if (seen.has(x) || this.idf(x) === 0) continue;
+        seen.add(x);
+        terms.push({ stem: x, weight: 0.8, origin: stem(w) });
+      }
     }
     for (const { from, add } of this.vocab.expand(stems)) {
-      const origin = from[0]!;
-      for (const p of add) {
-        if (seen.has(p)) continue;
-        seen.add(p);
-        terms.push({ stem: p, weight: 0.6, origin });
-      }
+      // A phrase stands for its most telling word: "statutory organisations" searches for "statutory",
+      // not for "organisations", which is everywhere.
+      const p = add.reduce((best, x) => (this.idf(x) > this.idf(best) ? x : best), add[0]!);
+      if (seen.has(p) || this.idf(p) === 0) continue;
+      seen.add(p);
+      terms.push({ stem: p, weight: 0.6, origin: from[0]! });
     }
     return terms;
   }
@@ -120,5 +131,8 @@ export class Analyzer {
 
 /** Request words that say nothing about the topic and so are left out of retrieval. */
 const INTENT_ONLY = new Set(
-  'define definition definitions meaning means stand stands explain compare comparison difference differences differ different versus vs compact compacts'.split(' '),
+  'define definition definitions meaning means stand stands explain compare comparison difference differences differ different versus vs'.split(' '),
 );
+
+/** Words that help rank but say nothing on their own about the topic: they neither cover a question nor answer one. */
+const WEAK = new Set(['compact', 'local']);

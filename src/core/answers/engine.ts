@@ -4,6 +4,7 @@ import { SearchIndex, type Scored } from '../search/search-index.js';
 import { normalize, stem, words } from '../search/text.js';
 import { Vocabulary } from '../search/vocabulary.js';
 import { Analyzer, INTENT_WORDS, type Analysis } from './analyze.js';
+import { answerTypeOf, hasAnswerOfType, type AnswerType } from './answer-type.js';
 import { compactName, helpReply, hitOf, listCompacts, reply, routeBlocks, EXAMPLES } from './compose.js';
 import {
   definitionSubject,
@@ -15,6 +16,7 @@ import {
   isHelp,
   isRequest,
   isSignup,
+  isThanks,
 } from './intents.js';
 import type { Block, Hit, Reply } from './reply.js';
 
@@ -35,6 +37,8 @@ export interface EngineResult {
 /** Kind priors: a question about the compacts is best answered by a commitment. */
 const KIND_PRIOR: Record<Entry['kind'], number> = { undertaking: 1, fact: 0.92, route: 0.9, principle: 0.85, term: 0.8 };
 const REPORT_PRIOR = 0.85;
+/** For a passage that holds the kind of answer asked for ("how long" → a length of time). */
+const TYPE_BOOST = 1.25;
 
 /** Below these the engine abstains rather than show a passage that does not answer. */
 export const MIN_COVERAGE = 0.5;
@@ -49,7 +53,7 @@ export class AnswerEngine {
   constructor(readonly kb: KnowledgeBase) {
     const vocab = new Vocabulary(kb, [INTENT_WORDS]);
     this.index = new SearchIndex(kb.entries);
-    this.analyzer = new Analyzer(kb, vocab);
+    this.analyzer = new Analyzer(kb, vocab, (s) => this.index.idf(s));
     this.termNames = kb.entries
       .filter((e) => e.kind === 'term')
       .map((entry) => {
@@ -80,6 +84,7 @@ export class AnswerEngine {
       delete ctx.defaultCompact;
       return { context: ctx, reply: reply('help', [{ type: 'text', text: `Now answering from all the compacts: ${listCompacts(this.kb)}.` }]) };
     }
+    if (isThanks(text)) return { context: ctx, reply: reply('help', [{ type: 'text', text: 'Glad to help. Ask me anything else about the compacts.' }]) };
     if (isHelp(text, a.content.length)) return { context: ctx, reply: helpReply(this.kb, ctx.defaultCompact) };
 
     const scope = a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : [];
@@ -105,6 +110,7 @@ export class AnswerEngine {
     }
 
     const topic = this.topicOf(content);
+    if (topic.length === 0 && a.compacts.length === 1 && a.unknown.length === 0) return { context: ctx, reply: this.overviewReply(question, a.compacts[0]!) };
     if (topic.length === 0) return { context: ctx, reply: this.unknownReply(a) };
     if (isCompare(text, a.compacts.length)) {
       ctx.lastTopic = content;
@@ -124,16 +130,16 @@ export class AnswerEngine {
   }
 
   private topicOf(content: string[]): string[] {
-    return this.analyzer.terms(content).filter((t) => t.weight === 1 && this.index.has(t.stem)).map((t) => t.stem);
+    return this.analyzer.terms(content).filter((t) => t.weight === 1 && t.importance !== 0 && this.index.has(t.stem)).map((t) => t.stem);
   }
 
   /** Ranks entries; coverage weighs each question word by its IDF, and unknown words count as uncovered. */
-  private rank(content: string[], compacts: string[], kinds?: Entry['kind'][], limit = 12, unknown: string[] = []): Scored[] {
-    const terms = this.analyzer.terms([...content, ...unknown]).map((t) => ({ ...t, importance: t.stem === t.origin ? Math.max(0.5, this.index.idf(t.stem) || this.index.maxIdf) : undefined }));
+  private rank(content: string[], compacts: string[], kinds?: Entry['kind'][], limit = 12, unknown: string[] = [], type?: AnswerType): Scored[] {
+    const terms = this.analyzer.terms([...content, ...unknown]).map((t) => ({ ...t, importance: t.stem === t.origin && t.importance === undefined ? Math.max(0.5, this.index.idf(t.stem) || this.index.maxIdf) : t.importance }));
     const filter = (e: Entry) => (compacts.length === 0 || compacts.includes(e.compact)) && (!kinds || kinds.includes(e.kind));
     return this.index
       .search(terms, filter, limit * 3)
-      .map((s) => ({ ...s, score: s.score * KIND_PRIOR[s.entry.kind] * (s.entry.source.kind === 'report' ? REPORT_PRIOR : 1) }))
+      .map((s) => ({ ...s, score: s.score * KIND_PRIOR[s.entry.kind] * (s.entry.source.kind === 'report' ? REPORT_PRIOR : 1) * (hasAnswerOfType(type, s.entry.text) ? TYPE_BOOST : 1) }))
       .sort((x, y) => y.score - x.score)
       .slice(0, limit);
   }
@@ -143,7 +149,7 @@ export class AnswerEngine {
   }
 
   private answerReply(question: string, content: string[], scope: string[], a: Analysis): Reply {
-    const ranked = this.rank(content, scope, undefined, 12, a.unknown);
+    const ranked = this.rank(content, scope, undefined, 12, a.unknown, answerTypeOf(a.text));
     const top = ranked[0];
     if (!this.good(top)) {
       if (scope.length > 0) {
@@ -262,6 +268,24 @@ export class AnswerEngine {
     return reply(flow, [{ type: 'text', text: lead }, ...blocks], { hits, actions: [action] });
   }
 
+  /** "What is the Herefordshire compact about?": its sources and what it says it is for. */
+  private overviewReply(question: string, id: string): Reply {
+    const c = this.kb.compacts.find((x) => x.meta.id === id)!;
+    const order = ['purpose', 'aim', 'vision', 'outcome', 'principle'];
+    const about = c.entries
+      .filter((e) => e.kind === 'principle' || (e.kind === 'fact' && e.source.kind === 'compact'))
+      .sort((x, y) => rankKind(x, order) - rankKind(y, order))
+      .slice(0, 2);
+    const hits = about.map((e) => hitOf(this.kb, e, 1));
+    const blocks: Block[] = [
+      { type: 'heading', text: c.meta.name },
+      { type: 'fields', items: c.meta.sources.map((s) => ({ label: s.title, value: `${s.publisher}, ${s.status}` })) },
+      ...hits.map((hit): Block => ({ type: 'quote', hit })),
+      { type: 'text', text: `Ask me about its commitments (notice, consultation, funding, independence…) or its jargon; say "use ${c.meta.area}" to keep to it.` },
+    ];
+    return reply('answer', blocks, { hits, feedback: { question, keys: hits.map((h) => h.key) } });
+  }
+
   private unknownReply(a: Analysis): Reply {
     const about = a.unknown.length > 0 && a.content.length === 0 ? '' : ' I found nothing in them that answers it.';
     return reply(
@@ -280,6 +304,15 @@ function stemKey(text: string): string {
     .filter((w) => w !== 'the' && w !== 'a' && w !== 'an')
     .map(stem)
     .join(' ');
+}
+
+function rankKind(e: Entry, order: string[]): number {
+  const i = order.indexOf(e.kind === 'principle' ? principleKind(e) : 'fact');
+  return i < 0 ? order.length : i;
+}
+
+function principleKind(e: Entry): string {
+  return e.heading?.toLowerCase().includes('aim') ? 'aim' : e.heading?.toLowerCase().includes('purpose') ? 'purpose' : 'principle';
 }
 
 function rankScope(e: Entry, scope: string[]): number {

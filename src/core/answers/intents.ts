@@ -5,6 +5,10 @@
 
 const has = (text: string, re: RegExp) => re.test(` ${text} `);
 
+export function isThanks(text: string): boolean {
+  return has(text, /^ (thanks|thank you|thank u|thx|ta|cheers|great|brilliant|perfect|ok thanks|thanks a lot|many thanks|lovely|good bot)( very much| so much)?( that helps| for that| for your help)? $/);
+}
+
 export function isHelp(text: string, contentCount: number): boolean {
   if (text === '' || text === 'help' || text === 'menu' || text === 'commands') return true;
   if (contentCount > 2) return false;
@@ -20,8 +24,7 @@ export function isSignup(text: string): boolean {
     has(text, / sign (the|this|our|my|a|an|up to the)? ?(compact|agreement|organisation|organization|org|charity|group) /) ||
     has(text, / (join|joining|enrol|enroll|enrolling|register|registering) /) ||
     has(text, / (become|becoming|be) (a )?signator(y|ies) /) ||
-    has(text, / (adopt|adopting) (the |this )?(compact|agreement|local compact) /) ||
-    has(text, / (how|can|could|want|wish|like) .*(signator(y|ies)) /)
+    has(text, / (adopt|adopting) (the |this )?(compact|agreement|local compact) /)
   );
 }
 

@@ -11,6 +11,7 @@ const FIELDS = [
 ] as const;
 
 const K1 = 1.2;
+const SYNONYM_SHARE = 0.25;
 
 export interface QueryTerm {
   stem: string;
@@ -74,25 +75,35 @@ export class SearchIndex {
     const ownWeight = new Map<string, number>();
     for (const t of terms) if (t.stem === t.origin) ownWeight.set(t.origin, t.importance ?? t.weight);
     const ownTotal = [...ownWeight.values()].reduce((a, b) => a + b, 0) || 1;
-    const scores = new Map<number, { score: number; origins: Set<string> }>();
+    // Per question word, an entry scores its best match among the word and its synonyms, plus a little for
+    // the others: a passage full of near-synonyms of one word must not outrank one that matches every word.
+    const scores = new Map<number, Map<string, { best: number; sum: number }>>();
     for (const t of terms) {
       const list = this.postings.get(t.stem);
       if (!list) continue;
       const idf = this.idf(t.stem);
       for (const p of list) {
-        let acc = scores.get(p.doc);
-        if (!acc) scores.set(p.doc, (acc = { score: 0, origins: new Set() }));
-        acc.score += t.weight * idf * ((p.tf * (K1 + 1)) / (p.tf + K1));
-        acc.origins.add(t.origin);
+        let byOrigin = scores.get(p.doc);
+        if (!byOrigin) scores.set(p.doc, (byOrigin = new Map()));
+        const v = t.weight * idf * ((p.tf * (K1 + 1)) / (p.tf + K1));
+        const acc = byOrigin.get(t.origin);
+        if (acc) {
+          acc.best = Math.max(acc.best, v);
+          acc.sum += v;
+        } else byOrigin.set(t.origin, { best: v, sum: v });
       }
     }
     const out: Scored[] = [];
-    for (const [doc, acc] of scores) {
+    for (const [doc, byOrigin] of scores) {
       const entry = this.entries[doc]!;
       if (filter && !filter(entry)) continue;
+      let score = 0;
       let covered = 0;
-      for (const o of acc.origins) covered += ownWeight.get(o) ?? 0;
-      out.push({ entry, score: acc.score, coverage: covered / ownTotal });
+      for (const [origin, { best, sum }] of byOrigin) {
+        score += best + SYNONYM_SHARE * (sum - best);
+        covered += ownWeight.get(origin) ?? 0;
+      }
+      out.push({ entry, score, coverage: covered / ownTotal });
     }
     out.sort((a, b) => b.score - a.score || a.entry.key.localeCompare(b.entry.key));
     return out.slice(0, limit);

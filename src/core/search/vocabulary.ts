@@ -16,6 +16,8 @@ export class Vocabulary {
   /** Every word seen in the knowledge base and the synonym file. */
   readonly words = new Set<string>();
   readonly stems = new Set<string>();
+  /** Words seen in lower case somewhere: spelling targets. Names ("Heather") are known but never a correction. */
+  private readonly common = new Set<string>();
   private readonly expansions: Expansion[] = [];
   private readonly speller: Fuse<string>;
   private readonly corrections = new Map<string, string | null>();
@@ -38,7 +40,7 @@ export class Vocabulary {
       }
     }
     for (const w of extraWords) this.addWords(w);
-    this.speller = new Fuse([...this.words].filter((w) => w.length >= 4 && !/\d/.test(w) && !isStopword(w)), {
+    this.speller = new Fuse([...this.common].filter((w) => w.length >= 4 && !isStopword(w)), {
       includeScore: true,
       threshold: 0.34,
       distance: 8,
@@ -51,6 +53,7 @@ export class Vocabulary {
       this.words.add(w);
       this.stems.add(stem(w));
     }
+    for (const m of text.matchAll(/(?<![A-Za-z])[a-z]+(?![A-Za-z])/g)) this.common.add(m[0]);
   }
 
   phraseStems(phrase: string): string[] {
@@ -81,6 +84,16 @@ export class Vocabulary {
     const result = best ? best.item : null;
     if (this.corrections.size < 10_000) this.corrections.set(word, result);
     return result;
+  }
+
+  /** Stems of known words that begin with `word` ("pay" → "payment"), for a word whose own stem finds nothing. */
+  extensions(word: string): string[] {
+    if (word.length < 3) return [];
+    const out = new Set<string>();
+    for (const w of this.words) {
+      if (w !== word && w.startsWith(word) && w.length <= word.length + 6 && !isStopword(w)) out.add(stem(w));
+    }
+    return [...out];
   }
 
   /** Synonym and acronym phrases implied by a question's stems, each with the phrase that implied it. */
