@@ -8,6 +8,7 @@ export const COMMANDS: Record<string, Command> = {
   reports: async (args) => (await import('./submissions-command.js')).submissionsCli('breach')(args),
   signups: async (args) => (await import('./submissions-command.js')).submissionsCli('signup')(args),
   serve: async () => (await import('./serve-command.js')).serveCommand(),
+  'package-teams': async (args) => (await import('./package-teams-command.js')).packageTeamsCommand(args),
 };
 
 export function usage(): string {
@@ -21,5 +22,6 @@ export function usage(): string {
     '  reports list | show <ref> | export --format csv|json | status <ref> <status> | purge',
     '  signups list | show <ref> | export --format csv|json',
     '  serve                         the HTTP server for Slack and Teams (PORT, HOST)',
+    '  package-teams [--out FILE]    the Teams app zip (default dist/compact-bot-teams.zip); bot id from MICROSOFT_APP_ID',
   ].join('\n');
 }

@@ -1,0 +1,69 @@
+import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Logger } from 'pino';
+import { compactName } from '../../core/answers/compose.js';
+import type { KnowledgeBase } from '../../core/knowledge/types.js';
+import type { Store } from '../../core/storage/store.js';
+import { adaptiveCard, cardMessage, factSet, heading, plainText } from './card-elements.js';
+
+const REPORTS_SETTING = 'teams.reports.reference';
+
+/** Posts a short notice of each new breach report to the Teams conversation chosen for them. */
+export class ReportNotices {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly store: Store,
+    private readonly kb: KnowledgeBase,
+    private readonly log: Logger,
+  ) {}
+
+  /** Makes this activity's conversation the one that receives notices; a thread's channel, not the thread. */
+  async remember(activity: Activity, actor: string): Promise<string> {
+    const { bot, channelId, serviceUrl, locale, conversation } = TurnContext.getConversationReference(activity);
+    const id = conversation!.id.replace(/;messageid=\d+$/, '');
+    const reference: Partial<ConversationReference> = { bot, channelId, serviceUrl, locale, conversation: { ...conversation!, id } };
+    await this.store.setSetting(REPORTS_SETTING, JSON.stringify(reference));
+    await this.store.audit({ actor, action: 'teams.reports.here', target: id, at: new Date() });
+    return id;
+  }
+
+  async forget(actor: string): Promise<void> {
+    await this.store.setSetting(REPORTS_SETTING, '');
+    await this.store.audit({ actor, action: 'teams.reports.off', target: '', at: new Date() });
+  }
+
+  async current(): Promise<Partial<ConversationReference> | undefined> {
+    const raw = await this.store.getSetting(REPORTS_SETTING);
+    return raw ? (JSON.parse(raw) as Partial<ConversationReference>) : undefined;
+  }
+
+  /** Reference, compact and organisation concerned only: no reporter, no account of what happened. Never throws. */
+  async notify(ref: string): Promise<void> {
+    try {
+      const reference = await this.current();
+      const submission = await this.store.getSubmission(ref);
+      if (!reference || !submission) return;
+      const items = [
+        { label: 'Reference', value: submission.ref },
+        { label: 'Compact', value: compactName(this.kb, submission.compact) },
+        { label: 'Organisation concerned', value: String(submission.data.aboutOrg ?? '(not given)') },
+        { label: 'Received', value: submission.createdAt.toISOString().slice(0, 10) },
+      ];
+      const card = adaptiveCard(
+        [heading(`New breach report ${submission.ref}`), factSet(items), ...plainText(`Staff can read it in full with: compact-bot reports show ${submission.ref}`)],
+        `New breach report ${submission.ref} (${items[1]!.value}) about ${items[2]!.value}.`,
+      );
+      await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
+        // A proactive turn's activity has a made-up id; replying to it would address a message that does not exist.
+        ctx.onSendActivities(async (_ctx, activities, next) => {
+          for (const a of activities) delete a.replyToId;
+          return next();
+        });
+        await ctx.sendActivity(cardMessage(card));
+      });
+      this.log.info({ ref }, 'teams: breach report notice posted');
+    } catch (error) {
+      this.log.error({ ref, error: error instanceof Error ? error.message : String(error) }, 'teams: could not post the breach report notice');
+    }
+  }
+}

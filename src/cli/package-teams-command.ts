@@ -1,0 +1,27 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { MANIFEST_DIR, teamsAppPackage } from '../channels/teams/app-package.js';
+import { colorIcon, outlineIcon } from '../channels/teams/icons.js';
+
+const USAGE = 'usage: compact-bot package-teams [--out dist/compact-bot-teams.zip]\n       compact-bot package-teams --write-icons   (redraw manifest/teams/color.png and outline.png)\n';
+
+/** `compact-bot package-teams`: the Teams app package, with the bot id from MICROSOFT_APP_ID. */
+export async function packageTeamsCommand(args: string[]): Promise<number> {
+  if (args[0] === '--write-icons' && args.length === 1) {
+    writeFileSync(join(MANIFEST_DIR, 'color.png'), colorIcon());
+    writeFileSync(join(MANIFEST_DIR, 'outline.png'), outlineIcon());
+    process.stdout.write(`Wrote ${relative(process.cwd(), MANIFEST_DIR) || '.'}/color.png (192×192) and outline.png (32×32).\n`);
+    return 0;
+  }
+  let out = join('dist', 'compact-bot-teams.zip');
+  if (args.length === 2 && args[0] === '--out' && args[1]) out = args[1];
+  else if (args.length > 0) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const zip = teamsAppPackage(process.env.MICROSOFT_APP_ID);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, zip);
+  process.stdout.write(`Wrote ${out} (manifest.json, color.png, outline.png). Upload it in Teams: Apps › Manage your apps › Upload an app.\n`);
+  return 0;
+}
