@@ -77,7 +77,11 @@ export function createHttpServer(app: App, channels: Channel[], log: Logger): Se
     }
     route.handle(req, res).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
-        if (!res.headersSent) sendJson(res, 413, { error: 'request body too large' });
+        // The rest of the body is unread, so this connection cannot carry another request.
+        if (!res.headersSent) {
+          res.setHeader('connection', 'close');
+          sendJson(res, 413, { error: 'request body too large' });
+        }
         return;
       }
       log.error({ err: error, path }, 'request failed');

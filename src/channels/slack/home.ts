@@ -1,0 +1,52 @@
+import type { App as BoltApp, types } from '@slack/bolt';
+import { compactName, EXAMPLES, listCompacts } from '../../core/answers/compose.js';
+import type { KnowledgeBase } from '../../core/knowledge/types.js';
+import type { Submission } from '../../core/storage/store.js';
+import { ACTION, button, context, header, section, type SlackBlock } from './block-kit.js';
+import type { SlackDeps } from './deps.js';
+import { escapeMrkdwn, LIMITS } from './mrkdwn.js';
+import { safely } from './post.js';
+
+const KIND_LABEL = { breach: 'Breach report', signup: 'Sign-up' } as const;
+const SHOWN = 20;
+
+export function submissionLine(kb: KnowledgeBase, s: Submission): string {
+  return `*${escapeMrkdwn(s.ref)}* · ${KIND_LABEL[s.kind]} · ${escapeMrkdwn(compactName(kb, s.compact))} · ${s.status} · ${s.createdAt.toISOString().slice(0, 10)}`;
+}
+
+/** Newest first, at most 20, with a line saying how many more there are; `shown` says which were listed. */
+export function submissionList(kb: KnowledgeBase, submissions: Submission[], describe: (s: Submission) => string = (s) => submissionLine(kb, s)): { blocks: SlackBlock[]; shown: Submission[] } {
+  const shown = [...submissions].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.ref.localeCompare(a.ref)).slice(0, SHOWN);
+  const blocks = section(shown.map(describe).join('\n'));
+  if (submissions.length > SHOWN) blocks.push(context(`…and ${submissions.length - SHOWN} older.`));
+  return { blocks, shown };
+}
+
+/** The App Home tab: what the bot does, how to ask, the two forms, and the user's own submissions. */
+export function homeView(kb: KnowledgeBase, mine: Submission[]): types.HomeView {
+  const blocks: SlackBlock[] = [
+    header('Local Compacts, quoted and cited'),
+    ...section(
+      escapeMrkdwn(
+        `I answer questions about the Local Compacts (${listCompacts(kb)}) with the commitment itself, quoted and cited. I explain the jargon, help you sign an organisation up, and help you report a suspected breach.`,
+      ),
+    ),
+    ...section('*Ask me* in a direct message, by mentioning me in a channel, or with `/compact <question>`. For example:'),
+    ...section(EXAMPLES.map((e) => `• ${escapeMrkdwn(e)}`).join('\n')),
+    ...section('`/compact define <term>` explains a term; `/compact help` shows what else I can do.'),
+    { type: 'actions', elements: [button('Report a breach', ACTION.openForm, 'breach', 'primary'), button('Sign up an organisation', ACTION.openForm, 'signup')] },
+    { type: 'divider' },
+    header('Your submissions'),
+    ...(mine.length === 0 ? section('_You have not submitted anything yet._') : submissionList(kb, mine).blocks),
+  ];
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
+}
+
+/** The Home tab is drawn afresh each time the user opens it, so their list of submissions is current. */
+export function registerHome(bolt: BoltApp, deps: SlackDeps): void {
+  bolt.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    const mine = await deps.app.store.listSubmissions({ userId: event.user });
+    await safely(deps, 'publish home', () => client.views.publish({ user_id: event.user, view: homeView(deps.app.kb, mine) }));
+  });
+}

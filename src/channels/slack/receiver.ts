@@ -1,0 +1,107 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App as BoltApp, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { BodyTooLargeError, readBody, sendJson, type HttpRoute } from '../../server.js';
+import { describeError } from './describe-error.js';
+import { isSslCheck, parseSlackRequest } from './parse-request.js';
+import { verifySlackSignature } from './verify-signature.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+const BODY_LIMIT = 1024 * 1024;
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * Bolt's receiver for requests that reach our own HTTP server: events, slash commands and interactivity
+ * all arrive on one path. Every request is verified before anything else happens.
+ */
+export class SlackHttpReceiver implements Receiver {
+  private bolt?: BoltApp;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly signingSecret: string,
+    private readonly log: Logger,
+  ) {}
+
+  init(app: BoltApp): void {
+    this.bolt = app;
+  }
+
+  // The HTTP server belongs to compact-bot; there is nothing of our own to start.
+  async start(): Promise<void> {}
+
+  /** Lets work already acknowledged to Slack (answers still being posted) finish. */
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  readonly route: HttpRoute = { method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => this.handle(req, res) };
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let rawBody: Buffer;
+    try {
+      rawBody = await readBody(req, BODY_LIMIT);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      // The rest of the body is never read, so this connection cannot carry another request.
+      res.setHeader('connection', 'close');
+      return sendJson(res, 413, { error: `request body is larger than ${BODY_LIMIT} bytes` });
+    }
+    const contentType = header(req, 'content-type');
+    if (isSslCheck(contentType, rawBody)) return sendJson(res, 200, {});
+    const verified = verifySlackSignature({
+      signingSecret: this.signingSecret,
+      timestamp: header(req, 'x-slack-request-timestamp'),
+      signature: header(req, 'x-slack-signature'),
+      rawBody,
+      now: Date.now(),
+    });
+    if (!verified.ok) {
+      this.log.warn({ reason: verified.reason }, 'slack request refused');
+      return sendJson(res, 401, { error: verified.reason });
+    }
+    const parsed = parseSlackRequest(contentType, rawBody);
+    if (!parsed.ok) {
+      this.log.warn({ status: parsed.status, reason: parsed.error }, 'slack request malformed');
+      return sendJson(res, parsed.status, { error: parsed.error });
+    }
+    const request = parsed.request;
+    if (request.kind === 'url_verification') return sendJson(res, 200, { challenge: request.challenge });
+
+    const retryNum = Number(header(req, 'x-slack-retry-num'));
+    const work = this.dispatch(res, {
+      body: request.body,
+      retryNum: Number.isInteger(retryNum) ? retryNum : undefined,
+      retryReason: header(req, 'x-slack-retry-reason'),
+    });
+    this.inFlight.add(work);
+    await work.finally(() => this.inFlight.delete(work));
+  }
+
+  /** Hands the request to Bolt; `ack` writes the HTTP response, and the work goes on after it. */
+  private async dispatch(res: ServerResponse, event: Omit<ReceiverEvent, 'ack'>): Promise<void> {
+    let acked = false;
+    const ack = async (response?: unknown) => {
+      if (acked) return;
+      acked = true;
+      if (response === undefined || response === '') {
+        res.writeHead(200);
+        res.end();
+      } else {
+        sendJson(res, 200, response);
+      }
+    };
+    try {
+      await this.bolt!.processEvent({ ...event, ack });
+    } catch (error) {
+      this.log.error({ err: describeError(error) }, 'slack request failed');
+      if (!acked) sendJson(res, 500, { error: 'internal error' });
+      return;
+    }
+    if (!acked) sendJson(res, 404, { error: 'nothing here handles this request' });
+  }
+}

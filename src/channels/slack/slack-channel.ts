@@ -1,0 +1,72 @@
+import { App as BoltApp, SocketModeReceiver, type Authorize } from '@slack/bolt';
+import type { ChannelFactory } from '../channels.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerButtons } from './buttons.js';
+import { registerCommands } from './commands.js';
+import { dedupeEvents } from './dedupe.js';
+import type { SlackDeps } from './deps.js';
+import { describeError } from './describe-error.js';
+import { registerForms } from './forms.js';
+import { registerHome } from './home.js';
+import { registerMessages } from './messages.js';
+import { SlackHttpReceiver } from './receiver.js';
+import { slackConfig } from './slack-config.js';
+import { TurnQueue } from './turn-queue.js';
+
+/** The Web API client retries 500s with backoff, and waits out a 429 for as long as Retry-After says. */
+const WEB_API_OPTIONS = {
+  retryConfig: { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 8000, randomize: true },
+  rejectRateLimitedCalls: false,
+  timeout: 10_000,
+  // The original error holds the request, bot token included; it must never reach a log line.
+  attachOriginalToWebAPIRequestError: false,
+};
+
+const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+/** Slack: on our HTTP server at /slack/events, or over Socket Mode when SLACK_APP_TOKEN is set. */
+export const createSlackChannel: ChannelFactory = async (app, env, log) => {
+  const config = slackConfig(env);
+  if (!config) return undefined;
+  const logger = boltLogger(log);
+  const clientOptions = { ...WEB_API_OPTIONS, slackApiUrl: config.apiUrl };
+  const httpReceiver = config.appToken ? undefined : new SlackHttpReceiver(config.signingSecret, log);
+  const receiver = httpReceiver ?? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } });
+
+  // Learnt once at start (auth.test), so that answering never waits on another Slack call first.
+  let identity: { botUserId?: string; botId?: string } = {};
+  const authorize: Authorize<boolean> = async () => ({ botToken: config.botToken, ...identity });
+
+  // convoStore off: conversation state lives in our store, not in Bolt's memory.
+  const bolt = new BoltApp({ receiver, authorize, logger, clientOptions, convoStore: false });
+  const deps: SlackDeps = { app, config, log, turns: new TurnQueue() };
+  bolt.error(async (error) => {
+    log.error({ err: describeError(error) }, 'slack listener failed');
+  });
+  bolt.use(dedupeEvents(deps));
+  registerMessages(bolt, deps);
+  registerCommands(bolt, deps);
+  registerButtons(bolt, deps);
+  registerForms(bolt, deps);
+  registerHome(bolt, deps);
+
+  return {
+    name: 'slack',
+    routes: httpReceiver ? [httpReceiver.route] : [],
+    async start() {
+      try {
+        const me = await bolt.client.auth.test({ token: config.botToken });
+        identity = { botUserId: me.user_id, botId: me.bot_id };
+      } catch (error) {
+        const e = describeError(error);
+        if (e.slackError && REFUSED_TOKEN.has(e.slackError)) log.error({ slackError: e.slackError }, 'Slack refused SLACK_BOT_TOKEN; replies will fail until it is replaced');
+        else log.warn({ err: e }, 'could not reach Slack to check the bot token; carrying on');
+      }
+      await bolt.start();
+      log.info({ mode: httpReceiver ? 'http' : 'socket', botUserId: identity.botUserId }, 'slack ready');
+    },
+    async stop() {
+      await bolt.stop();
+    },
+  };
+};

@@ -1,0 +1,431 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FLOWS } from '../../../src/core/flows/runner.js';
+import type { RecordedCall } from '../../fakes/slack-api.js';
+import { ADMIN, BOT_TOKEN, blockText, Harness, REPORTS_CHANNEL, SECRET, sleep, TEAM } from './harness.js';
+
+const FUNDING = 'what notice is required before our funding is cut?';
+
+const h = new Harness();
+beforeAll(async () => {
+  await h.start();
+}, 60_000);
+afterAll(async () => {
+  await h.stop();
+});
+beforeEach(() => h.slack.reset());
+
+const posted = (channel: string) => (c: RecordedCall) => c.method === 'chat.postMessage' && c.status === 200 && c.body.channel === channel;
+const buttons = (blocks: any[]): any[] => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
+
+describe('Slack over HTTP: protocol', () => {
+  it('answers the url_verification challenge', async () => {
+    const res = await h.post(JSON.stringify({ type: 'url_verification', token: 'x', challenge: 'c-123' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: 'c-123' });
+  });
+
+  it('refuses a forged signature and a stale or future timestamp with 401, calling neither Slack nor the core', async () => {
+    const body = JSON.stringify({ type: 'event_callback', team_id: TEAM, event_id: 'EvForged1', event: { type: 'message', channel_type: 'im', channel: 'D0FORGED', user: 'U0X', text: FUNDING, ts: '1.1' } });
+    const wrongSecret = await h.post(body, { secret: 'not-the-secret' });
+    const stale = await h.post(body, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const future = await h.post(body, { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 });
+    const unsigned = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect([wrongSecret.status, stale.status, future.status, unsigned.status]).toEqual([401, 401, 401, 401]);
+    expect((await stale.json()).error).toMatch(/five minutes/);
+    await sleep(300);
+    expect(h.slack.calls).toEqual([]);
+    expect(await h.app.store.getConversation(`slack:${TEAM}:D0FORGED`, new Date())).toBeUndefined();
+    // The forged event id was not claimed either: only verified requests reach the store.
+    expect(await h.app.store.claimEvent('EvForged1', new Date())).toBe(true);
+  });
+
+  it('answers malformed requests with a specific 4xx and keeps working', async () => {
+    const bad = [
+      await h.post('{not json'),
+      await h.post(JSON.stringify({ type: 'event_callback', team_id: TEAM, event: { type: 'message' } })),
+      await h.post(JSON.stringify({ type: 'something_else' })),
+      await h.post('payload=%7Bnot-json', { contentType: 'application/x-www-form-urlencoded' }),
+      await h.post('payload=%zz', { contentType: 'application/x-www-form-urlencoded' }),
+      await h.post('command=%2Fcompact&text=hi', { contentType: 'application/x-www-form-urlencoded' }),
+      await h.post('hello', { contentType: 'text/plain' }),
+      await h.post(Buffer.alloc(2 * 1024 * 1024, 'a')),
+    ];
+    expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400, 415, 413]);
+    const errors = await Promise.all(bad.slice(0, 7).map(async (r) => ((await r.json()) as { error: string }).error));
+    expect(errors[0]).toBe('body is not valid JSON');
+    expect(errors[1]).toBe('event_id: is missing');
+    expect(errors[3]).toBe('payload is not valid JSON');
+    expect(errors[5]).toBe('user_id: is missing');
+    expect(h.slack.calls).toEqual([]);
+
+    const { res } = await h.dm(FUNDING);
+    expect(res.status).toBe(200);
+    await h.slack.waitFor(posted('D0USER01'));
+  });
+
+  it('acknowledges an event at once and answers a retried delivery only once', async () => {
+    const first = await h.dm(FUNDING, 'U0USER01', {});
+    expect(first.res.status).toBe(200);
+    expect(await first.res.text()).toBe('');
+    await h.slack.waitFor(posted('D0USER01'));
+    const again = await h.event(
+      { type: 'message', channel_type: 'im', channel: 'D0USER01', user: 'U0USER01', text: FUNDING, ts: '2.2', event_ts: '2.2' },
+      { eventId: first.eventId, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } },
+    );
+    expect(again.res.status).toBe(200);
+    await sleep(500);
+    expect(h.slack.ok('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('waits out a 429 (Retry-After) and retries a 500, posting the answer exactly once', async () => {
+    h.slack.failNext('chat.postMessage', 1, 429);
+    const started = Date.now();
+    const { res } = await h.dm(FUNDING);
+    expect(res.status).toBe(200);
+    const ackedAt = Date.now();
+    expect(ackedAt - started).toBeLessThan(3000);
+    const call = await h.slack.waitFor(posted('D0USER01'));
+    expect(blockText(call.body.blocks)).toContain('three months');
+    // Acknowledged first; the answer came after Slack's Retry-After of one second.
+    const limited = h.slack.calls.find((c) => c.status === 429)!;
+    expect(ackedAt).toBeLessThanOrEqual(call.at);
+    expect(call.at - limited.at).toBeGreaterThanOrEqual(1000);
+    expect(h.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.status === 429)).toHaveLength(1);
+    expect(h.slack.ok('chat.postMessage')).toHaveLength(1);
+
+    h.slack.reset();
+    h.slack.failNext('chat.postMessage', 2, 500);
+    await h.dm(FUNDING);
+    await h.slack.waitFor(posted('D0USER01'));
+    expect(h.slack.calls.filter((c) => c.status === 500)).toHaveLength(2);
+    expect(h.slack.ok('chat.postMessage')).toHaveLength(1);
+  });
+
+});
+
+describe('Slack over HTTP: conversations', () => {
+  it('answers a DM in the DM, quoting and citing the compact, with feedback buttons that store feedback', async () => {
+    await h.dm(FUNDING);
+    const call = await h.slack.waitFor(posted('D0USER01'));
+    expect(call.token).toBe(BOT_TOKEN);
+    expect(call.body.thread_ts).toBeUndefined();
+    const blocks = call.body.blocks as any[];
+    expect(blockText(blocks)).toContain('three months');
+    const citation = blocks.find((b) => b.type === 'context' && /Hertfordshire Compact 4\.4/.test(b.elements[0].text));
+    expect(citation.elements[0].text).toContain('given by statutory organisations');
+    const quote = blocks.find((b) => b.type === 'section' && b.text.text.includes('three months'));
+    expect(quote.text.text.startsWith('>')).toBe(true);
+    expect(call.body.text).toContain('three months');
+
+    const up = buttons(blocks).find((b) => b.action_id === 'feedback:up');
+    await h.interaction({
+      type: 'block_actions',
+      user: { id: 'U0USER01', team_id: TEAM },
+      channel: { id: 'D0USER01' },
+      container: { type: 'message', message_ts: '1700000001.000100', channel_id: 'D0USER01', is_ephemeral: false },
+      message: { type: 'message', ts: '1700000001.000100', text: 'answer' },
+      trigger_id: 'trig-fb',
+      response_url: h.slack.responseUrl('fb'),
+      actions: [{ type: 'button', action_id: up.action_id, block_id: 'b', value: up.value, action_ts: '1' }],
+    });
+    await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'fb');
+    const feedback = await h.app.store.listFeedback();
+    expect(feedback.at(-1)).toMatchObject({ conversationId: `slack:${TEAM}:D0USER01`, userId: 'U0USER01', channel: 'slack', question: FUNDING, helpful: true });
+    expect(feedback.at(-1)!.answerKeys.length).toBeGreaterThan(0);
+  });
+
+  it('answers an @mention in a thread under it, without the mention reaching the core', async () => {
+    await h.event({ type: 'app_mention', channel: 'C0GENERAL', user: 'U0USER02', text: `<@UBOT0001> ${FUNDING}`, ts: '1700000100.000200', event_ts: '1700000100.000200' });
+    const call = await h.slack.waitFor(posted('C0GENERAL'));
+    expect(call.body.thread_ts).toBe('1700000100.000200');
+    expect(blockText(call.body.blocks)).toContain('three months');
+    expect(await h.app.store.getConversation(`slack:${TEAM}:C0GENERAL:1700000100.000200`, new Date())).toBeDefined();
+
+    h.slack.reset();
+    await h.event({ type: 'app_mention', channel: 'C0GENERAL', user: 'U0USER02', text: '<@UBOT0001> and in Dacorum?', ts: '1700000200.000300', thread_ts: '1700000100.000200', event_ts: '1' });
+    const inThread = await h.slack.waitFor(posted('C0GENERAL'));
+    expect(inThread.body.thread_ts).toBe('1700000100.000200');
+  });
+
+  it('ignores edits, joins, bot messages and its own messages', async () => {
+    await h.dm(FUNDING, 'U0USER01', { subtype: 'message_changed' });
+    await h.dm(FUNDING, 'U0USER01', { subtype: 'channel_join' });
+    await h.dm(FUNDING, 'U0OTHERBOT', { bot_id: 'B0OTHER' });
+    await h.dm(FUNDING, 'UBOT0001', {});
+    await sleep(400);
+    expect(h.slack.calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+  });
+
+  it('escapes what users typed, so <!channel> and <@U…> ping no one', async () => {
+    for (const text of ['report a breach', 'Hertfordshire', 'Friends of the Park', 'Sam Smith']) {
+      h.slack.reset();
+      await h.dm(text);
+      await h.slack.waitFor(posted('D0USER01'));
+    }
+    h.slack.reset();
+    await h.dm('<!channel> <@U0VICTIM> <!here>');
+    const call = await h.slack.waitFor(posted('D0USER01'));
+    const all = `${blockText(call.body.blocks)}\n${call.body.text}`;
+    expect(all).toContain('&lt;!channel&gt;');
+    expect(all).not.toMatch(/<!channel>|<@U0VICTIM>|<!here>/);
+    await h.dm('cancel');
+    await h.slack.waitFor((c) => posted('D0USER01')(c) && /Cancelled/.test(blockText(c.body.blocks)));
+  });
+
+  it('answers quick messages in one conversation in the order they were sent, even when a post is held up', async () => {
+    h.slack.failNext('chat.postMessage', 1, 429);
+    await h.dm('sign up', 'U0FAST01', { channel: 'D0FAST01' });
+    await h.dm('Hertfordshire', 'U0FAST01', { channel: 'D0FAST01' });
+    await h.slack.waitFor((c) => posted('D0FAST01')(c) && /name of the organisation/.test(blockText(c.body.blocks)));
+    const replies = h.slack.calls.filter(posted('D0FAST01')).map((c) => blockText(c.body.blocks));
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(/Which compact/);
+  });
+
+  it('runs a guided flow in a DM, with buttons that answer for the user', async () => {
+    await h.dm('sign up', 'U0FLOW01', { channel: 'D0FLOW01' });
+    const prompt = await h.slack.waitFor(posted('D0FLOW01'));
+    const herts = buttons(prompt.body.blocks).find((b) => b.text.text === 'Hertfordshire');
+    expect(herts.action_id).toMatch(/^reply_action:\d+$/);
+    h.slack.reset();
+    await h.interaction({
+      type: 'block_actions',
+      user: { id: 'U0FLOW01', team_id: TEAM },
+      channel: { id: 'D0FLOW01' },
+      container: { type: 'message', message_ts: '1700000001.000100', channel_id: 'D0FLOW01', is_ephemeral: false },
+      message: { type: 'message', ts: '1700000001.000100', text: 'prompt' },
+      trigger_id: 'trig-flow',
+      response_url: h.slack.responseUrl('flow'),
+      actions: [{ type: 'button', action_id: herts.action_id, block_id: 'b', value: herts.value, action_ts: '1' }],
+    });
+    const next = await h.slack.waitFor(posted('D0FLOW01'));
+    expect(blockText(next.body.blocks)).toMatch(/name of the organisation/);
+  });
+});
+
+describe('Slack over HTTP: /compact', () => {
+  it('answers a question privately with a "Share in channel" button that posts it for everyone', async () => {
+    const res = await h.command(FUNDING, 'U0USER01', 'q1');
+    expect(res.status).toBe(200);
+    const answer = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'q1');
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(blockText(answer.body.blocks)).toContain('three months');
+    const share = buttons(answer.body.blocks).find((b) => b.action_id === 'share_answer');
+    expect(share.text.text).toBe('Share in channel');
+
+    await h.interaction({
+      type: 'block_actions',
+      user: { id: 'U0USER01', team_id: TEAM },
+      channel: { id: 'C0GENERAL' },
+      container: { type: 'message', message_ts: '1700000300.000100', channel_id: 'C0GENERAL', is_ephemeral: true },
+      trigger_id: 'trig-share',
+      response_url: h.slack.responseUrl('share'),
+      actions: [{ type: 'button', action_id: 'share_answer', block_id: 'b', value: share.value, action_ts: '1' }],
+    });
+    const shared = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'share' && c.body.response_type === 'in_channel');
+    expect(blockText(shared.body.blocks)).toContain('three months');
+    expect(blockText(shared.body.blocks)).toContain('Shared by <@U0USER01>');
+    await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'share' && c.body.delete_original === true);
+  });
+
+  it('explains a term with define', async () => {
+    await h.command('define LSP', 'U0USER01', 'def');
+    const answer = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'def');
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(blockText(answer.body.blocks)).toContain('Local Strategic Partnership');
+
+    await h.command('define', 'U0USER01', 'def2');
+    const hint = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'def2');
+    expect(blockText(hint.body.blocks)).toContain('/compact define LSP');
+  });
+
+  it('shows help for an empty /compact and for /compact help', async () => {
+    await h.command('', 'U0USER01', 'help1');
+    await h.command('help', 'U0USER01', 'help2');
+    for (const id of ['help1', 'help2']) {
+      const help = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === id);
+      expect(blockText(help.body.blocks)).toContain('/compact define');
+    }
+  });
+
+  it('lists recent submissions for admins only, auditing each read', async () => {
+    await h.app.store.createSubmission({ kind: 'signup', compact: 'halton', channel: 'slack', userId: 'U0SOMEONE', conversationId: 'c', data: { organisation: 'Halton Friends' }, createdAt: new Date() });
+    await h.command('reports', 'U0USER01', 'r1');
+    const refused = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'r1');
+    expect(blockText(refused.body.blocks)).toMatch(/only for the compact team/);
+    expect(blockText(refused.body.blocks)).not.toContain('SU-');
+    expect(await h.app.store.listAudit()).toEqual([]);
+
+    await h.command('reports', ADMIN, 'r2');
+    const list = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'r2');
+    expect(blockText(list.body.blocks)).toMatch(/SU-\d{4}-\d+/);
+    expect(blockText(list.body.blocks)).toContain('Halton Friends');
+    const audit = await h.app.store.listAudit();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: `slack:${TEAM}:${ADMIN}`, action: 'submissions.list' });
+    expect(audit[0]!.target).toMatch(/SU-/);
+  });
+});
+
+function breachState(values: Record<string, string>): Record<string, Record<string, unknown>> {
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const f of FLOWS.breach.fields) {
+    const v = values[f.id];
+    const el =
+      f.type === 'compact' || f.type === 'choice'
+        ? { type: 'static_select', selected_option: v ? { value: v } : null }
+        : f.type === 'yes-no'
+          ? { type: 'radio_buttons', selected_option: v ? { value: v } : null }
+          : f.type === 'date'
+            ? { type: 'datepicker', selected_date: v ?? null }
+            : { type: 'plain_text_input', value: v ?? null };
+    state[f.id] = { value: el };
+  }
+  return state;
+}
+
+const VALID_BREACH = {
+  compact: 'hertfordshire',
+  reporterOrg: 'Friends of the Park',
+  reporterName: 'Sam Reporter',
+  reporterEmail: 'sam@example.org',
+  aboutOrg: 'Borough Council <!channel>',
+  signatories: 'both',
+  undertakings: '4.4',
+  what: 'Our grant was ended with two weeks notice and no reasons.',
+  when: '2025-01-15',
+  tried: 'A letter to the grants team.',
+  outcome: 'Three months of funding.',
+  consent: 'yes',
+};
+
+describe('Slack over HTTP: forms', () => {
+  it('opens the breach form, reports invalid fields by block, then stores the report, confirms it and tells the compact team', async () => {
+    await h.command('report', 'U0REPORT1', 'rep');
+    const open = await h.slack.waitFor((c) => c.method === 'views.open');
+    expect(open.body.trigger_id).toBe('trigger-rep');
+    const view = open.body.view;
+    expect(view.type).toBe('modal');
+    expect(view.callback_id).toBe('form:breach');
+    const inputs = (view.blocks as any[]).filter((b) => b.type === 'input');
+    expect(inputs.map((b) => b.block_id)).toEqual(FLOWS.breach.fields.map((f) => f.id));
+    expect(inputs.find((b) => b.block_id === 'what').element).toMatchObject({ type: 'plain_text_input', multiline: true, max_length: 2000 });
+    expect(inputs.find((b) => b.block_id === 'compact').element.options.map((o: any) => o.value)).toEqual(h.app.kb.compacts.map((c) => c.meta.id));
+
+    const submit = (values: Record<string, string>) =>
+      h.interaction({
+        type: 'view_submission',
+        user: { id: 'U0REPORT1', team_id: TEAM },
+        trigger_id: 'trig-sub',
+        view: { id: 'V1', type: 'modal', callback_id: 'form:breach', private_metadata: view.private_metadata, state: { values: breachState(values) } },
+      });
+
+    const invalid = await submit({ ...VALID_BREACH, reporterEmail: 'not-an-email' });
+    expect(invalid.status).toBe(200);
+    const errors = (await invalid.json()) as { response_action: string; errors: Record<string, string> };
+    expect(errors.response_action).toBe('errors');
+    expect(Object.keys(errors.errors)).toEqual(['reporterEmail']);
+    expect(errors.errors.reporterEmail).toMatch(/not an email address/);
+    expect(await h.app.store.listSubmissions({ kind: 'breach', userId: 'U0REPORT1' })).toEqual([]);
+
+    const ok = await submit(VALID_BREACH);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('');
+    const stored = await h.app.store.listSubmissions({ kind: 'breach', userId: 'U0REPORT1' });
+    expect(stored).toHaveLength(1);
+    const ref = stored[0]!.ref;
+    expect(ref).toMatch(/^BR-\d{4}-\d+$/);
+    expect(stored[0]!.data).toMatchObject({ reporterEmail: 'sam@example.org', undertakings: ['4.4'], consent: true });
+
+    const confirmation = await h.slack.waitFor(posted('U0REPORT1'));
+    expect(blockText(confirmation.body.blocks)).toContain(ref);
+
+    const notice = await h.slack.waitFor(posted(REPORTS_CHANNEL));
+    const noticeText = `${blockText(notice.body.blocks)}\n${notice.body.text}`;
+    expect(noticeText).toContain(ref);
+    expect(noticeText).toContain('Hertfordshire Compact');
+    expect(noticeText).toContain('Borough Council &lt;!channel&gt;');
+    expect(noticeText).not.toContain('<!channel>');
+    for (const personal of ['Sam Reporter', 'sam@example.org', 'Friends of the Park', 'two weeks notice', 'grants team', 'Three months of funding']) {
+      expect(noticeText).not.toContain(personal);
+    }
+  });
+
+  it('tells the user when Slack will not open the form', async () => {
+    h.slack.answerNext('views.open', { ok: false, error: 'expired_trigger_id' });
+    await h.command('signup', 'U0USER01', 'late');
+    const sorry = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'late');
+    expect(blockText(sorry.body.blocks)).toMatch(/would not open the sign-up form/);
+    expect(h.logs()).toContain('expired_trigger_id');
+  });
+
+  it('announces a breach report finished in a DM conversation, and survives a refused announcement', async () => {
+    const answers = ['report a breach', 'Hertfordshire', 'Friends of the Park', 'Sam Reporter', 'sam@example.org', 'County Council', '1', '4.4', 'Funding ended at two weeks notice.', '2025-01-15', 'A letter.', 'Three months of funding.', 'yes'];
+    for (const text of answers) {
+      h.slack.reset();
+      await h.dm(text, 'U0CONV01', { channel: 'D0CONV01' });
+      await h.slack.waitFor(posted('D0CONV01'));
+    }
+    h.slack.reset();
+    h.slack.answerNext('chat.postMessage', { ok: false, error: 'not_in_channel' }, (body) => body.channel === REPORTS_CHANNEL);
+    await h.dm('submit', 'U0CONV01', { channel: 'D0CONV01' });
+    const [stored] = await h.app.store.listSubmissions({ kind: 'breach', userId: 'U0CONV01' });
+    expect(stored!.ref).toMatch(/^BR-/);
+    expect(stored!.conversationId).toBe(`slack:${TEAM}:D0CONV01`);
+    const confirmation = await h.slack.waitFor(posted('D0CONV01'));
+    expect(blockText(confirmation.body.blocks)).toContain(stored!.ref);
+    const notice = await h.slack.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === REPORTS_CHANNEL);
+    expect(blockText(notice.body.blocks)).toContain(stored!.ref);
+    expect(blockText(notice.body.blocks)).toContain('County Council');
+    await sleep(100);
+    expect(h.logs()).toContain('not_in_channel');
+
+    h.slack.reset();
+    await h.dm('what is an LSP?', 'U0CONV01', { channel: 'D0CONV01' });
+    await h.slack.waitFor(posted('D0CONV01'));
+  });
+
+  it('opens the forms from a global shortcut and from the Home tab button', async () => {
+    await h.interaction({ type: 'shortcut', callback_id: 'signup', trigger_id: 'trig-sc', user: { id: 'U0USER01', team_id: TEAM }, action_ts: '1' });
+    const fromShortcut = await h.slack.waitFor((c) => c.method === 'views.open');
+    expect(fromShortcut.body.trigger_id).toBe('trig-sc');
+    expect(fromShortcut.body.view.callback_id).toBe('form:signup');
+
+    h.slack.reset();
+    await h.interaction({
+      type: 'block_actions',
+      user: { id: 'U0USER01', team_id: TEAM },
+      container: { type: 'view', view_id: 'V0HOME' },
+      view: { id: 'V0HOME', type: 'home' },
+      trigger_id: 'trig-home',
+      actions: [{ type: 'button', action_id: 'open_form', block_id: 'b', value: 'breach', action_ts: '1' }],
+    });
+    const fromHome = await h.slack.waitFor((c) => c.method === 'views.open');
+    expect(fromHome.body.trigger_id).toBe('trig-home');
+    expect(fromHome.body.view.callback_id).toBe('form:breach');
+  });
+
+  it('publishes the Home tab with the user’s own submissions', async () => {
+    const mine = await h.app.store.createSubmission({ kind: 'signup', compact: 'dacorum', channel: 'slack', userId: 'U0HOME01', conversationId: 'c', data: {}, createdAt: new Date() });
+    await h.event({ type: 'app_home_opened', user: 'U0HOME01', channel: 'D0HOME01', tab: 'home', event_ts: '1' });
+    const publish = await h.slack.waitFor((c) => c.method === 'views.publish');
+    expect(publish.body.user_id).toBe('U0HOME01');
+    expect(publish.body.view.type).toBe('home');
+    const text = blockText(publish.body.view.blocks);
+    expect(text).toContain(mine.ref);
+    expect(text).toContain('received');
+    expect(text).toContain('What notice is required before our funding is cut?');
+    expect(text).not.toContain('BR-');
+  });
+});
+
+describe('Slack over HTTP: logging', () => {
+  it('logs neither the bot token, the signing secret nor what users wrote', () => {
+    const logs = h.logs();
+    if (process.env.SHOW_LOGS) console.log(logs);
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).not.toContain(BOT_TOKEN);
+    expect(logs).not.toContain(SECRET);
+    for (const typed of ['funding is cut', 'sam@example.org', 'Sam Reporter', 'Friends of the Park', 'Local Strategic', 'VICTIM']) expect(logs).not.toContain(typed);
+  });
+});
