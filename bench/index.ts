@@ -89,7 +89,7 @@ function coldStart() {
 
 const dev = loadQuestions('bench/questions.jsonl');
 accuracy('our labelled set (bench/questions.jsonl)', dev);
-if (existsSync('bench/holdout.jsonl')) accuracy('held back, never tuned on (bench/holdout.jsonl)', loadQuestions('bench/holdout.jsonl'));
+if (existsSync('bench/holdout.jsonl') && !process.argv.includes('--dev')) accuracy('held back, never tuned on (bench/holdout.jsonl)', loadQuestions('bench/holdout.jsonl'));
 if (!process.argv.includes('--accuracy-only')) {
   latency(dev);
   coldStart();

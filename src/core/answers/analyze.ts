@@ -93,7 +93,7 @@ export class Analyzer {
       }
       if (fixed !== w) corrections.push({ from: w, to: fixed });
       out.push(fixed);
-      content.push(fixed);
+      if (!isStopword(fixed)) content.push(fixed);
     }
     return { text: out.join(' '), words: out, compacts, content, unknown, corrections, refs };
   }

@@ -102,8 +102,8 @@ export class AnswerEngine {
     let content = a.content;
     if (a.compacts.length > 0 && ctx.lastTopic && isFollowUp(text) && this.topicOf(content).length === 0) content = ctx.lastTopic;
 
-    const subject = definitionSubject(text);
-    const terms = subject !== undefined ? this.findTerms(subject) : this.findTerms(text, true);
+    const comparing = isCompare(text, a.compacts.length);
+    const terms = comparing ? [] : this.definitionTerms(a);
     if (terms.length > 0) {
       ctx.lastTopic = content;
       return { context: ctx, reply: this.defineReply(question, terms, scope, content) };
@@ -112,7 +112,7 @@ export class AnswerEngine {
     const topic = this.topicOf(content);
     if (topic.length === 0 && a.compacts.length === 1 && a.unknown.length === 0) return { context: ctx, reply: this.overviewReply(question, a.compacts[0]!) };
     if (topic.length === 0) return { context: ctx, reply: this.unknownReply(a) };
-    if (isCompare(text, a.compacts.length)) {
+    if (comparing) {
       ctx.lastTopic = content;
       return { context: ctx, reply: this.compareReply(question, content, a.compacts.length >= 2 ? a.compacts : []) };
     }
@@ -216,6 +216,36 @@ export class AnswerEngine {
     return reply('compare', blocks, { hits, feedback: { question, keys: hits.map((h) => h.key) } });
   }
 
+  /**
+   * The glossary entries a message asks to have explained: a term named in it, when everything else in the
+   * message is a request for meaning ("what is", "stand for", "in the glossary") or a compact's name.
+   */
+  private definitionTerms(a: Analysis): Entry[] {
+    const subject = definitionSubject(a.text);
+    if (subject !== undefined) {
+      const direct = this.findTerms(subject);
+      if (direct.length > 0) return direct;
+    }
+    const stems = words(a.text).filter((w) => !ARTICLES.has(w)).map(stem);
+    let best: { entry: Entry; name: string[] } | undefined;
+    for (const t of this.termNames) {
+      for (const name of t.names) {
+        const seq = name.split(' ');
+        if ((!best || seq.length > best.name.length) && containsSequence(stems, seq)) best = { entry: t.entry, name: seq };
+      }
+    }
+    if (!best) return [];
+    const rest = a.content.map(stem).filter((s) => !best.name.includes(s) && !DEFINE_CUES.has(s));
+    const cue = a.words.some((w) => DEFINE_CUES.has(stem(w)) || /^(what|whats|wat|who|whos)$/.test(w));
+    const bare = a.unknown.length === 0 && a.content.map(stem).every((s) => best.name.includes(s) || s === 'compact');
+    if (rest.some((s) => s !== 'compact' && s !== 'local') || !(cue || bare)) return [];
+    // "The Hertfordshire compact" names the compact itself, not the glossary's word "compact".
+    if (a.compacts.length > 0 && best.name.join(' ') === 'compact') return [];
+    const found = this.findTerms(best.name.join(' '), true);
+    // A term asked about in a compact that does not define it is a question about that compact instead.
+    return a.compacts.length === 0 || found.some((e) => a.compacts.includes(e.compact)) ? found : [];
+  }
+
   /** Glossary entries whose name matches the subject; `whole` requires the whole text to be the term. */
   private findTerms(subject: string, whole = false): Entry[] {
     const key = stemKey(subject);
@@ -233,7 +263,8 @@ export class AnswerEngine {
   }
 
   private defineReply(question: string, terms: Entry[], scope: string[], content: string[]): Reply {
-    const ordered = [...terms].sort((x, y) => rankScope(x, scope) - rankScope(y, scope) || (y.term?.definition ? 1 : 0) - (x.term?.definition ? 1 : 0));
+    // Scope first; otherwise the order found: the entries named before those they link to.
+    const ordered = [...terms].sort((x, y) => rankScope(x, scope) - rankScope(y, scope));
     const hits = ordered.slice(0, 4).map((e) => hitOf(this.kb, e, 1));
     const blocks: Block[] = [];
     for (const hit of hits) {
@@ -299,11 +330,26 @@ export class AnswerEngine {
   }
 }
 
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Words that ask what something means; with a glossary term they make a definition request. */
+const DEFINE_CUES = new Set(
+  ['define', 'definition', 'defined', 'def', 'meaning', 'mean', 'means', 'meant', 'stand', 'stands', 'short', 'explain', 'jargon', 'glossary', 'buster', 'term', 'word', 'acronym', 'abbreviation', 'count', 'counts', 'exactly', 'again', 'refer', 'refers'].map(stem),
+);
+
 function stemKey(text: string): string {
   return words(text)
-    .filter((w) => w !== 'the' && w !== 'a' && w !== 'an')
+    .filter((w) => !ARTICLES.has(w))
     .map(stem)
     .join(' ');
+}
+
+function containsSequence(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 function rankKind(e: Entry, order: string[]): number {

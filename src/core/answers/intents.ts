@@ -14,17 +14,19 @@ export function isHelp(text: string, contentCount: number): boolean {
   if (contentCount > 2) return false;
   return has(
     text,
-    / (help|hi|hello|hey|morning|afternoon|start|commands|examples?|menu|what can (you|i) (do|ask)|what do you do|how (do|does) (this|it|you) work|who are you|what are you|how (do|can) (i|you) use) /,
+    / (help|hi|hello|hey|morning|afternoon|start|commands|examples?|menu|what can (you|i) (do|ask)|what (kind of |sort of |type of )?(things|questions|stuff) can (i|you|we)|what do you (do|know|cover)|which compacts (do you|are)|what compacts (do you|are)|how (do|does) (this|it|you) work|who are you|what are you|how (do|can) (i|we) use) /,
   );
 }
 
 export function isSignup(text: string): boolean {
   return (
     has(text, / sign(ing|ed)? ?up /) ||
+    has(text, / sign (us|me|them|our \w+|my \w+|this \w+|\w+) up /) ||
+    has(text, / (add|list|include|record|put) .*(as|among) (a |one of the )?signator(y|ies) /) ||
     has(text, / sign (the|this|our|my|a|an|up to the)? ?(compact|agreement|organisation|organization|org|charity|group) /) ||
     has(text, / (join|joining|enrol|enroll|enrolling|register|registering) /) ||
     has(text, / (become|becoming|be) (a )?signator(y|ies) /) ||
-    has(text, / (adopt|adopting) (the |this )?(compact|agreement|local compact) /)
+    has(text, / (adopt|adopting|adopted) (the |this |our |a )?(\w+ )?(compact|agreement|local compact) /)
   );
 }
 
@@ -33,7 +35,8 @@ export function isBreach(text: string): boolean {
     has(text, / (breach|breached|breaches|breaching|violat\w*|infring\w*|non ?complian\w*|non ?compliant|dispute|disputes|complaint|complaints|complain|grievance) /) ||
     has(text, / (broke|broken|break|breaking|ignor\w*) (the |our |its |their |a |an )?(compact|commitment|commitments|undertaking|undertakings|promise|promises|agreement|rules) /) ||
     has(text, / (not|never|isnt|arent|didnt|doesnt|dont|wont|havent|hasnt|failed to|failing to) (\w+ )?(follow\w*|keep\w*|kept|meet\w*|met|compl\w*|honour\w*|stick\w*|respect\w*|uphold\w*) (\w+ )?(the |our |its |their )?(compact|commitment|commitments|undertaking|undertakings|agreement|requirements) /) ||
-    has(text, / (report|raise|flag|escalate) (a |an |the )?(problem|issue|concern|council|organisation|organization|funder|partner|body) /)
+    has(text, / (report|raise|flag|escalate) (a |an |the )?(problem|issue|concern|council|organisation|organization|funder|partner|body) /) ||
+    has(text, / (want|like|need|going) to (report|complain about|escalate) (it|this|that|them|him|her) /)
   );
 }
 
@@ -54,7 +57,7 @@ export function isCompare(text: string, compactsNamed: number): boolean {
     compactsNamed >= 2 ||
     has(text, / (compare|compared|comparing|comparison|difference|differences|differ|differs|versus|vs|contrast) /) ||
     has(text, / (each|every|all|both|across|between|other|different) (the )?(local )?compacts? /) ||
-    has(text, / which compacts? /) ||
+    has(text, / which (of the |of our )?(local )?compacts? /) ||
     has(text, / (do|does) (all|both|the other|other) /)
   );
 }

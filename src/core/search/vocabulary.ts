@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { isStopword, stem, words } from './text.js';
+import { isEnglishWord } from './english.js';
+import { isStopword, stem, stopwords, words } from './text.js';
 
 /** A phrase (as stems) that, when seen in a question, brings in the other phrases of its group. */
 interface Expansion {
@@ -40,7 +41,8 @@ export class Vocabulary {
       }
     }
     for (const w of extraWords) this.addWords(w);
-    this.speller = new Fuse([...this.common].filter((w) => w.length >= 4 && !isStopword(w)), {
+    // Stopwords are targets too ("befor" → "before"), so that a misspelt filler word is not taken for a topic.
+    this.speller = new Fuse([...this.common, ...stopwords()].filter((w) => w.length >= 4), {
       includeScore: true,
       threshold: 0.34,
       distance: 8,
@@ -69,7 +71,7 @@ export class Vocabulary {
   /** The closest known word for a misspelt one, or null when nothing is close enough. */
   correct(word: string): string | null {
     if (this.knows(word)) return word;
-    if (word.length < 4 || /\d/.test(word)) return null;
+    if (word.length < 4 || /\d/.test(word) || isEnglishWord(word)) return null;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
     const best = this.speller
