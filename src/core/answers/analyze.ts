@@ -25,6 +25,8 @@ export interface Analysis {
   corrections: { from: string; to: string }[];
   /** A bare reference such as "4.4" or "8.2-time". */
   refs: string[];
+  /** The question's words, spelling corrected but with compact names as typed ("herts"), for spotting glossary terms. */
+  typed: string[];
 }
 
 export class Analyzer {
@@ -66,36 +68,42 @@ export class Analyzer {
     const unknown: string[] = [];
     const refs: string[] = [];
     const corrections: { from: string; to: string }[] = [];
+    const typed: string[] = [];
     for (let i = 0; i < raw.length; i++) {
       const w = raw[i]!;
       const pair = i + 1 < raw.length ? `${w} ${raw[i + 1]}` : '';
       const named = (pair && this.compactNames.get(pair)) || this.compactOf(w);
       if (named) {
         if (!compacts.includes(named)) compacts.push(named);
-        if (pair && this.compactNames.get(pair)) i++;
+        typed.push(w);
+        if (pair && this.compactNames.get(pair)) typed.push(raw[++i]!);
         out.push(named);
         continue;
       }
       if (/^\d+(\.\d+)+$/.test(w) || /^\d+\.\d+-[a-z-]+$/.test(w)) {
         refs.push(w);
         out.push(w);
+        typed.push(w);
         continue;
       }
       if (isStopword(w) || /^\d+$/.test(w)) {
         out.push(w);
+        typed.push(w);
         continue;
       }
       const fixed = this.vocab.correct(w);
       if (fixed === null) {
         unknown.push(w);
         out.push(w);
+        typed.push(w);
         continue;
       }
+      typed.push(fixed);
       if (fixed !== w) corrections.push({ from: w, to: fixed });
       out.push(fixed);
       if (!isStopword(fixed)) content.push(fixed);
     }
-    return { text: out.join(' '), words: out, compacts, content, unknown, corrections, refs };
+    return { text: out.join(' '), words: out, compacts, content, unknown, corrections, refs, typed };
   }
 
   /** Query terms for content words: each word's stem, plus synonym and acronym expansions at lower weight. */
@@ -134,5 +142,15 @@ const INTENT_ONLY = new Set(
   'define definition definitions meaning means stand stands explain compare comparison difference differences differ different versus vs'.split(' '),
 );
 
-/** Words that help rank but say nothing on their own about the topic: they neither cover a question nor answer one. */
-const WEAK = new Set(['compact', 'local']);
+/**
+ * Everyday words that help rank but say nothing on their own about the topic, so they neither cover a
+ * question nor make it one about the compacts: "how do I book a meeting room at the council" is not.
+ */
+const WEAK = new Set(
+  `compact local council councils county borough district staff people person new get use make made time work working office set
+  check apply leader library book booking meeting room way thing next last today tomorrow current number find go going come give take
+  put good best right wrong able allow allowed expect expected suppos supposed happen happens happened sure true start stop etc`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stem),
+);

@@ -15,6 +15,7 @@ import {
   isFollowUp,
   isHelp,
   isRequest,
+  asksToCompare,
   isSignup,
   isThanks,
 } from './intents.js';
@@ -40,9 +41,14 @@ const REPORT_PRIOR = 0.85;
 /** For a passage that holds the kind of answer asked for ("how long" → a length of time). */
 const TYPE_BOOST = 1.25;
 
-/** Below these the engine abstains rather than show a passage that does not answer. */
-export const MIN_COVERAGE = 0.5;
-export const MIN_SCORE = 1.5;
+/** Below these the engine abstains rather than show a passage that does not answer (chosen with `npm run bench`). */
+export interface Thresholds {
+  minCoverage: number;
+  minScore: number;
+  /** What a word the knowledge base does not know weighs against coverage, as a share of the rarest known word. */
+  unknownWeight: number;
+}
+export const DEFAULT_THRESHOLDS: Thresholds = { minCoverage: 0.35, minScore: 4, unknownWeight: 1 };
 
 export class AnswerEngine {
   private readonly index: SearchIndex;
@@ -50,7 +56,10 @@ export class AnswerEngine {
   private readonly termNames: { entry: Entry; names: string[] }[];
   private readonly termFuse: Fuse<{ name: string; entry: Entry }>;
 
-  constructor(readonly kb: KnowledgeBase) {
+  constructor(
+    readonly kb: KnowledgeBase,
+    private readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  ) {
     const vocab = new Vocabulary(kb, [INTENT_WORDS]);
     this.index = new SearchIndex(kb.entries);
     this.analyzer = new Analyzer(kb, vocab, (s) => this.index.idf(s));
@@ -88,8 +97,9 @@ export class AnswerEngine {
     if (isHelp(text, a.content.length)) return { context: ctx, reply: helpReply(this.kb, ctx.defaultCompact) };
 
     const scope = a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : [];
+    const explicitCompare = asksToCompare(text) || a.compacts.length >= 2;
     for (const flow of ['breach', 'signup'] as const) {
-      if (flow === 'breach' ? isBreach(text) : isSignup(text)) {
+      if (!explicitCompare && (flow === 'breach' ? isBreach(text) : isSignup(text)) && this.aboutCompacts(a, text)) {
         return { context: ctx, reply: this.routeReply(flow, scope), start: isRequest(text) ? { flow, compact: scope[0] } : undefined };
       }
     }
@@ -121,11 +131,22 @@ export class AnswerEngine {
     return { context: ctx, reply: result };
   }
 
+  /**
+   * Whether a request to sign up or report is about the compacts: it names a compact or the compact's own
+   * words ("signatory", "undertaking"), or most of what it says is known to the knowledge base. "Sign up for
+   * the staff gym" and "report a data breach – someone emailed a spreadsheet" are not.
+   */
+  private aboutCompacts(a: Analysis, text: string): boolean {
+    if (a.compacts.length > 0 || /\b(compacts?|signator(y|ies)|undertakings?|commitments?)\b/.test(text)) return true;
+    const own = a.content.filter((w) => !INTENT_WORD_SET.has(w)).length;
+    return a.unknown.length === 0 || a.unknown.length * 2 < own;
+  }
+
   /** Ranked passages for a text within one compact, for choosing undertakings inside a flow. */
   search(text: string, compact?: string, kinds: Entry['kind'][] = ['undertaking'], limit = 5): Hit[] {
     const a = this.analyzer.analyze(text);
     return this.rank(a.content, compact ? [compact] : [], kinds, limit)
-      .filter((s) => s.coverage >= MIN_COVERAGE)
+      .filter((s) => s.coverage >= this.thresholds.minCoverage)
       .map((s) => hitOf(this.kb, s.entry, s.score));
   }
 
@@ -135,7 +156,7 @@ export class AnswerEngine {
 
   /** Ranks entries; coverage weighs each question word by its IDF, and unknown words count as uncovered. */
   private rank(content: string[], compacts: string[], kinds?: Entry['kind'][], limit = 12, unknown: string[] = [], type?: AnswerType): Scored[] {
-    const terms = this.analyzer.terms([...content, ...unknown]).map((t) => ({ ...t, importance: t.stem === t.origin && t.importance === undefined ? Math.max(0.5, this.index.idf(t.stem) || this.index.maxIdf) : t.importance }));
+    const terms = this.analyzer.terms([...content, ...unknown]).map((t) => ({ ...t, importance: t.stem === t.origin && t.importance === undefined ? Math.max(0.5, this.index.idf(t.stem) || this.index.maxIdf * this.thresholds.unknownWeight) : t.importance }));
     const filter = (e: Entry) => (compacts.length === 0 || compacts.includes(e.compact)) && (!kinds || kinds.includes(e.kind));
     return this.index
       .search(terms, filter, limit * 3)
@@ -145,13 +166,15 @@ export class AnswerEngine {
   }
 
   private good(s: Scored | undefined): s is Scored {
-    return s !== undefined && s.coverage >= MIN_COVERAGE && s.score >= MIN_SCORE;
+    return s !== undefined && s.coverage >= this.thresholds.minCoverage && s.score >= this.thresholds.minScore;
   }
 
   private answerReply(question: string, content: string[], scope: string[], a: Analysis): Reply {
     const ranked = this.rank(content, scope, undefined, 12, a.unknown, answerTypeOf(a.text));
     const top = ranked[0];
-    if (!this.good(top)) {
+    // A compact named in the question is trusted: its best passage needs only half the usual evidence.
+    const namedOk = scope.length > 0 && top !== undefined && top.coverage >= this.thresholds.minCoverage * 0.7 && top.score >= this.thresholds.minScore * 0.5;
+    if (!this.good(top) && !namedOk) {
       if (scope.length > 0) {
         const elsewhere = this.rank(content, []).filter((s) => !scope.includes(s.entry.compact))[0];
         if (this.good(elsewhere)) {
@@ -226,24 +249,29 @@ export class AnswerEngine {
       const direct = this.findTerms(subject);
       if (direct.length > 0) return direct;
     }
-    const stems = words(a.text).filter((w) => !ARTICLES.has(w)).map(stem);
-    let best: { entry: Entry; name: string[] } | undefined;
+    const typed = a.typed.filter((w) => !ARTICLES.has(w));
+    const stems = typed.map(stem);
+    let best: { entry: Entry; name: string[]; at: number } | undefined;
     for (const t of this.termNames) {
       for (const name of t.names) {
         const seq = name.split(' ');
-        if ((!best || seq.length > best.name.length) && containsSequence(stems, seq)) best = { entry: t.entry, name: seq };
+        const at = indexOfSequence(stems, seq);
+        if (at >= 0 && (!best || seq.length > best.name.length)) best = { entry: t.entry, name: seq, at };
       }
     }
     if (!best) return [];
-    const rest = a.content.map(stem).filter((s) => !best.name.includes(s) && !DEFINE_CUES.has(s));
+    const span = new Set(typed.slice(best.at, best.at + best.name.length));
+    // A compact name inside the term ("Herts Infrastructure Consortium") does not name a compact.
+    const compacts = a.compacts.filter((id) => !this.kb.compacts.some((c) => c.meta.id === id && [c.meta.id, ...c.meta.aliases.map(normalize)].some((n) => span.has(n))));
+    const rest = a.content.map(stem).filter((s) => !best.name.includes(s) && !DEFINE_CUES.has(s) && !SOURCE_WORDS.has(s));
     const cue = a.words.some((w) => DEFINE_CUES.has(stem(w)) || /^(what|whats|wat|who|whos)$/.test(w));
-    const bare = a.unknown.length === 0 && a.content.map(stem).every((s) => best.name.includes(s) || s === 'compact');
-    if (rest.some((s) => s !== 'compact' && s !== 'local') || !(cue || bare)) return [];
+    const bare = a.unknown.length === 0 && rest.length === 0;
+    if (rest.length > 0 || !(cue || bare)) return [];
     // "The Hertfordshire compact" names the compact itself, not the glossary's word "compact".
-    if (a.compacts.length > 0 && best.name.join(' ') === 'compact') return [];
+    if (compacts.length > 0 && best.name.join(' ') === 'compact') return [];
     const found = this.findTerms(best.name.join(' '), true);
     // A term asked about in a compact that does not define it is a question about that compact instead.
-    return a.compacts.length === 0 || found.some((e) => a.compacts.includes(e.compact)) ? found : [];
+    return compacts.length === 0 || found.some((e) => compacts.includes(e.compact)) ? found : [];
   }
 
   /** Glossary entries whose name matches the subject; `whole` requires the whole text to be the term. */
@@ -331,11 +359,15 @@ export class AnswerEngine {
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+const INTENT_WORD_SET = new Set(INTENT_WORDS.split(' '));
 
 /** Words that ask what something means; with a glossary term they make a definition request. */
 const DEFINE_CUES = new Set(
   ['define', 'definition', 'defined', 'def', 'meaning', 'mean', 'means', 'meant', 'stand', 'stands', 'short', 'explain', 'jargon', 'glossary', 'buster', 'term', 'word', 'acronym', 'abbreviation', 'count', 'counts', 'exactly', 'again', 'refer', 'refers'].map(stem),
 );
+
+/** Words that point at where a term is written rather than at the topic: "in the Dacorum jargon buster". */
+const SOURCE_WORDS = new Set(['compact', 'local', 'report', 'document', 'annex', 'section', 'list', 'agreement'].map(stem));
 
 function stemKey(text: string): string {
   return words(text)
@@ -344,12 +376,12 @@ function stemKey(text: string): string {
     .join(' ');
 }
 
-function containsSequence(haystack: string[], needle: string[]): boolean {
+function indexOfSequence(haystack: string[], needle: string[]): number {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
+    return i;
   }
-  return false;
+  return -1;
 }
 
 function rankKind(e: Entry, order: string[]): number {

@@ -26,7 +26,7 @@ export function isSignup(text: string): boolean {
     has(text, / sign (the|this|our|my|a|an|up to the)? ?(compact|agreement|organisation|organization|org|charity|group) /) ||
     has(text, / (join|joining|enrol|enroll|enrolling|register|registering) /) ||
     has(text, / (become|becoming|be) (a )?signator(y|ies) /) ||
-    has(text, / (adopt|adopting|adopted) (the |this |our |a )?(\w+ )?(compact|agreement|local compact) /)
+    (has(text, / (adopt|adopting) (the |this |our |a )?(\w+ )?(compact|agreement|local compact) /) && !has(text, /^ (when|who|why|how long ago) /))
   );
 }
 
@@ -50,6 +50,11 @@ export function isRequest(text: string): boolean {
     has(text, / help me (report|raise|file|log|sign|register|join|make) /) ||
     has(text, / (lets|let us) /)
   );
+}
+
+/** An explicit request to compare ("compare", "difference", "vs"), as opposed to one implied by naming two compacts. */
+export function asksToCompare(text: string): boolean {
+  return has(text, / (compare|compared|comparing|comparison|versus|vs|contrast) /);
 }
 
 export function isCompare(text: string, compactsNamed: number): boolean {

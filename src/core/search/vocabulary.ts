@@ -93,7 +93,7 @@ export class Vocabulary {
     if (word.length < 3) return [];
     const out = new Set<string>();
     for (const w of this.words) {
-      if (w !== word && w.startsWith(word) && w.length <= word.length + 6 && !isStopword(w)) out.add(stem(w));
+      if (w.startsWith(word) && SUFFIX.test(w.slice(word.length)) && !isStopword(w)) out.add(stem(w));
     }
     return [...out];
   }
@@ -107,6 +107,9 @@ export class Vocabulary {
     return out;
   }
 }
+
+/** Endings that make another form of the same word ("pay" → "payment"), unlike "bin" → "binding". */
+const SUFFIX = /^(s|es|ed|d|ing|er|ers|ment|ments|ly|al|ally|ion|ions|ation|ations|ance|ence|ity|ness|able|ible|ive|ise|ize|ised|ized|ship)$/;
 
 function containsSequence(haystack: string[], needle: string[]): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
