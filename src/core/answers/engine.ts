@@ -99,7 +99,8 @@ export class AnswerEngine {
     const scope = a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : [];
     const explicitCompare = asksToCompare(text) || a.compacts.length >= 2;
     for (const flow of ['breach', 'signup'] as const) {
-      if (!explicitCompare && (flow === 'breach' ? isBreach(text) : isSignup(text)) && this.aboutCompacts(a, text)) {
+      if (!explicitCompare && (flow === 'breach' ? isBreach(text) : isSignup(text))) {
+        if (!this.aboutCompacts(a, text)) return { context: ctx, reply: this.unknownReply(a) };
         return { context: ctx, reply: this.routeReply(flow, scope), start: isRequest(text) ? { flow, compact: scope[0] } : undefined };
       }
     }
@@ -118,6 +119,9 @@ export class AnswerEngine {
       ctx.lastTopic = content;
       return { context: ctx, reply: this.defineReply(question, terms, scope, content) };
     }
+
+    const listed = this.listReply(question, a, scope);
+    if (listed) return { context: ctx, reply: listed };
 
     const topic = this.topicOf(content);
     if (topic.length === 0 && a.compacts.length === 1 && a.unknown.length === 0) return { context: ctx, reply: this.overviewReply(question, a.compacts[0]!) };
@@ -138,6 +142,7 @@ export class AnswerEngine {
    */
   private aboutCompacts(a: Analysis, text: string): boolean {
     if (a.compacts.length > 0 || /\b(compacts?|signator(y|ies)|undertakings?|commitments?)\b/.test(text)) return true;
+    if (/\b(breach|breaches|dispute|disputes)\b/.test(text) && a.unknown.length <= 1) return true;
     const own = a.content.filter((w) => !INTENT_WORD_SET.has(w)).length;
     return a.unknown.length === 0 || a.unknown.length * 2 < own;
   }
@@ -327,6 +332,25 @@ export class AnswerEngine {
     return reply(flow, [{ type: 'text', text: lead }, ...blocks], { hits, actions: [action] });
   }
 
+  /**
+   * "What are the five outcomes?", "Halton compact aims", "outcome 4": a compact's principles of one kind,
+   * listed whole, when the question is about that kind and little else.
+   */
+  private listReply(question: string, a: Analysis, scope: string[]): Reply | undefined {
+    const stems = a.content.map(stem);
+    const group = PRINCIPLE_GROUPS.find((g) => stems.includes(stem(g)));
+    if (!group) return undefined;
+    const rest = stems.filter((s) => s !== stem(group) && !LIST_WORDS.has(s) && !SOURCE_WORDS.has(s));
+    if (rest.length > 0 || a.unknown.length > 0) return undefined;
+    const number = /\b(\d{1,2})\b/.exec(a.text)?.[1];
+    const items = this.kb.entries.filter((e) => e.kind === 'principle' && e.group === group && (scope.length === 0 || scope.includes(e.compact)));
+    const chosen = number ? items.filter((e) => e.id.endsWith(`-${number}`)) : items;
+    if (chosen.length === 0) return undefined;
+    const hits = chosen.slice(0, 12).map((e) => hitOf(this.kb, e, 1));
+    const blocks: Block[] = hits.map((hit) => ({ type: 'quote', hit }));
+    return reply('answer', blocks, { hits, feedback: { question, keys: hits.map((h) => h.key) } });
+  }
+
   /** "What is the Herefordshire compact about?": its sources and what it says it is for. */
   private overviewReply(question: string, id: string): Reply {
     const c = this.kb.compacts.find((x) => x.meta.id === id)!;
@@ -359,6 +383,9 @@ export class AnswerEngine {
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+const PRINCIPLE_GROUPS = ['outcome', 'aim', 'challenge', 'principle', 'vision', 'purpose'];
+/** Words that ask for a list rather than name a topic: "what are the five outcomes", "shared principles". */
+const LIST_WORDS = new Set(['list', 'all', 'main', 'key', 'shared', 'identify', 'set', 'five', 'four', 'three', 'nine', 'eleven', 'summary', 'outline', 'overview'].map(stem));
 const INTENT_WORD_SET = new Set(INTENT_WORDS.split(' '));
 
 /** Words that ask what something means; with a glossary term they make a definition request. */

@@ -99,7 +99,7 @@ class Loader {
     for (const [i, p] of (optional('principles.yml', principlesFileSchema) ?? []).entries()) {
       const source = base('principles.yml', `[${i}]`, p.source);
       if (!source) continue;
-      entries.push(withOrigin({ key: `${meta.id}:principle:${p.id}`, kind: 'principle', compact: meta.id, id: p.id, title: p.title, text: p.text, source, heading: p.heading, keywords: p.keywords }, 'principles.yml', `[${i}]`));
+      entries.push(withOrigin({ key: `${meta.id}:principle:${p.id}`, kind: 'principle', compact: meta.id, id: p.id, title: p.title, text: p.text, source, heading: p.heading, group: p.kind, keywords: p.keywords }, 'principles.yml', `[${i}]`));
     }
     for (const [i, t] of (optional('terms.yml', termsFileSchema) ?? []).entries()) {
       const source = base('terms.yml', `[${i}]`, t.source);

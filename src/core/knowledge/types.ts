@@ -17,6 +17,8 @@ export interface Entry {
   section?: string;
   heading?: string;
   by?: By;
+  /** For principles: aim, outcome, challenge, principle, purpose or vision. */
+  group?: string;
   keywords: string[];
   term?: TermData;
   route?: RouteData;

@@ -7,6 +7,12 @@ const FIELDS = [
   { name: 'title', weight: 2, b: 0.5, of: (e: Entry) => (e.kind === 'term' ? '' : e.title) },
   { name: 'keywords', weight: 1.5, b: 0.3, of: (e: Entry) => (e.kind === 'term' ? '' : e.keywords.join(' ')) },
   { name: 'text', weight: 1, b: 0.75, of: (e: Entry) => e.text },
+  {
+    name: 'contacts',
+    weight: 1.5,
+    b: 0.3,
+    of: (e: Entry) => (e.route?.contacts ?? []).map((c) => [c.name, c.role, c.organisation, c.phone ? 'phone' : '', c.email ? 'email' : ''].join(' ')).join(' '),
+  },
   { name: 'context', weight: 0.4, b: 0.5, of: (e: Entry) => [e.section ?? '', e.kind === 'undertaking' ? '' : e.heading ?? ''].join(' ') },
 ] as const;
 
