@@ -49,7 +49,7 @@ export class Analyzer {
     let best: { id: string; d: number } | undefined;
     let tie = false;
     for (const [name, id] of this.compactNames) {
-      if (name.length < 5 || name.includes(' ')) continue;
+      if (name.length < 5 || name.includes(' ') || Math.abs(name.length - word.length) > 2) continue;
       const d = editDistance(word, name);
       if (d > (name.length >= 9 ? 2 : 1)) continue;
       if (!best || d < best.d) {

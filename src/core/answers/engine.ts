@@ -54,7 +54,11 @@ export class AnswerEngine {
   private readonly index: SearchIndex;
   private readonly analyzer: Analyzer;
   private readonly termNames: { entry: Entry; names: string[] }[];
-  private readonly termFuse: Fuse<{ name: string; entry: Entry }>;
+  /** Distinct glossary names for fuzzy matching, each with the entries that bear it. */
+  private readonly termFuse: Fuse<string>;
+  private readonly entriesByTermName = new Map<string, Entry[]>();
+  /** Glossary names as stem sequences, by their first stem, for spotting a term inside a question. */
+  private readonly termStarts = new Map<string, { entry: Entry; name: string[] }[]>();
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -70,13 +74,23 @@ export class AnswerEngine {
         const names = [t.term, t.acronym, t.expansion, ...t.aliases].filter((n): n is string => Boolean(n)).map(stemKey);
         return { entry, names };
       });
-    this.termFuse = new Fuse(
-      this.termNames.flatMap(({ entry }) => {
-        const t = entry.term!;
-        return [t.term, t.acronym, t.expansion, ...t.aliases].filter((n): n is string => Boolean(n)).map((name) => ({ name: normalize(name), entry }));
-      }),
-      { keys: ['name'], includeScore: true, threshold: 0.25, ignoreLocation: true },
-    );
+    for (const { entry, names } of this.termNames) {
+      for (const name of names) {
+        const seq = name.split(' ');
+        const list = this.termStarts.get(seq[0]!) ?? [];
+        list.push({ entry, name: seq });
+        this.termStarts.set(seq[0]!, list);
+      }
+    }
+    for (const { entry } of this.termNames) {
+      const t = entry.term!;
+      for (const name of [t.term, t.acronym, t.expansion, ...t.aliases]) {
+        if (!name) continue;
+        const n = normalize(name);
+        this.entriesByTermName.set(n, [...(this.entriesByTermName.get(n) ?? []), entry]);
+      }
+    }
+    this.termFuse = new Fuse([...this.entriesByTermName.keys()], { includeScore: true, threshold: 0.25, ignoreLocation: true });
   }
 
   answer(question: string, context: AnswerContext = {}): EngineResult {
@@ -162,7 +176,8 @@ export class AnswerEngine {
   /** Ranks entries; coverage weighs each question word by its IDF, and unknown words count as uncovered. */
   private rank(content: string[], compacts: string[], kinds?: Entry['kind'][], limit = 12, unknown: string[] = [], type?: AnswerType): Scored[] {
     const terms = this.analyzer.terms([...content, ...unknown]).map((t) => ({ ...t, importance: t.stem === t.origin && t.importance === undefined ? Math.max(0.5, this.index.idf(t.stem) || this.index.maxIdf * this.thresholds.unknownWeight) : t.importance }));
-    const filter = (e: Entry) => (compacts.length === 0 || compacts.includes(e.compact)) && (!kinds || kinds.includes(e.kind));
+    const only = compacts.length > 0 && compacts.length < this.kb.compacts.length ? new Set(compacts) : undefined;
+    const filter = only || kinds ? (e: Entry) => (!only || only.has(e.compact)) && (!kinds || kinds.includes(e.kind)) : undefined;
     return this.index
       .search(terms, filter, limit * 3)
       .map((s) => ({ ...s, score: s.score * KIND_PRIOR[s.entry.kind] * (s.entry.source.kind === 'report' ? REPORT_PRIOR : 1) * (hasAnswerOfType(type, s.entry.text) ? TYPE_BOOST : 1) }))
@@ -257,11 +272,9 @@ export class AnswerEngine {
     const typed = a.typed.filter((w) => !ARTICLES.has(w));
     const stems = typed.map(stem);
     let best: { entry: Entry; name: string[]; at: number } | undefined;
-    for (const t of this.termNames) {
-      for (const name of t.names) {
-        const seq = name.split(' ');
-        const at = indexOfSequence(stems, seq);
-        if (at >= 0 && (!best || seq.length > best.name.length)) best = { entry: t.entry, name: seq, at };
+    for (let at = 0; at < stems.length; at++) {
+      for (const c of this.termStarts.get(stems[at]!) ?? []) {
+        if ((!best || c.name.length > best.name.length) && c.name.every((x, j) => stems[at + j] === x)) best = { entry: c.entry, name: c.name, at };
       }
     }
     if (!best) return [];
@@ -284,9 +297,10 @@ export class AnswerEngine {
     const key = stemKey(subject);
     if (key === '') return [];
     let found = this.termNames.filter((t) => t.names.includes(key)).map((t) => t.entry);
-    if (found.length === 0 && !whole) {
+    // Fuzzy matching only for a short subject: a glossary name is a few words, and Bitap costs grow with length.
+    if (found.length === 0 && !whole && key.split(' ').length <= 4) {
       const best = this.termFuse.search(normalize(subject))[0];
-      if (best && (best.score ?? 1) <= 0.2) found = [best.item.entry];
+      if (best && (best.score ?? 1) <= 0.2) found = this.entriesByTermName.get(best.item) ?? [];
     }
     if (found.length === 0) return [];
     // An acronym also brings the entries that define its expansion, e.g. LSP → "Local Strategic Partnership".

@@ -35,13 +35,20 @@ export interface Scored {
   coverage: number;
 }
 
+interface Posting {
+  docs: Int32Array;
+  /** BM25 saturated term frequency, precomputed. */
+  weights: Float64Array;
+}
+
 export class SearchIndex {
-  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  private readonly postings = new Map<string, Posting>();
   private readonly idfs = new Map<string, number>();
 
   constructor(readonly entries: Entry[]) {
     const stemsByField = entries.map((e) => FIELDS.map((f) => contentStems(f.of(e))));
     const avg = FIELDS.map((_, fi) => stemsByField.reduce((s, d) => s + d[fi]!.length, 0) / Math.max(1, entries.length) || 1);
+    const lists = new Map<string, { doc: number; tf: number }[]>();
     stemsByField.forEach((fields, doc) => {
       const tf = new Map<string, number>();
       fields.forEach((stems, fi) => {
@@ -50,13 +57,19 @@ export class SearchIndex {
         for (const s of stems) tf.set(s, (tf.get(s) ?? 0) + f.weight / norm);
       });
       for (const [s, v] of tf) {
-        let list = this.postings.get(s);
-        if (!list) this.postings.set(s, (list = []));
+        let list = lists.get(s);
+        if (!list) lists.set(s, (list = []));
         list.push({ doc, tf: v });
       }
     });
     const n = entries.length;
-    for (const [s, list] of this.postings) this.idfs.set(s, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
+    for (const [s, list] of lists) {
+      this.postings.set(s, {
+        docs: Int32Array.from(list, (p) => p.doc),
+        weights: Float64Array.from(list, (p) => (p.tf * (K1 + 1)) / (p.tf + K1)),
+      });
+      this.idfs.set(s, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
+    }
   }
 
   has(stem: string): boolean {
@@ -78,40 +91,60 @@ export class SearchIndex {
    * (itself, or the word a synonym expanded), so coverage counts a synonym match as covering that word.
    */
   search(terms: QueryTerm[], filter?: (e: Entry) => boolean, limit = 10): Scored[] {
-    const ownWeight = new Map<string, number>();
-    for (const t of terms) if (t.stem === t.origin) ownWeight.set(t.origin, t.importance ?? t.weight);
-    const ownTotal = [...ownWeight.values()].reduce((a, b) => a + b, 0) || 1;
+    const origins = [...new Set(terms.map((t) => t.origin))];
+    const own = new Float64Array(origins.length);
+    for (const t of terms) if (t.stem === t.origin) own[origins.indexOf(t.origin)] = t.importance ?? t.weight;
+    const ownTotal = own.reduce((a, b) => a + b, 0) || 1;
+    const n = this.entries.length;
     // Per question word, an entry scores its best match among the word and its synonyms, plus a little for
     // the others: a passage full of near-synonyms of one word must not outrank one that matches every word.
-    const scores = new Map<number, Map<string, { best: number; sum: number }>>();
+    const best = new Float64Array(origins.length * n);
+    const sum = new Float64Array(origins.length * n);
+    const touched: number[] = [];
+    const seen = new Uint8Array(n);
     for (const t of terms) {
-      const list = this.postings.get(t.stem);
-      if (!list) continue;
-      const idf = this.idf(t.stem);
-      for (const p of list) {
-        let byOrigin = scores.get(p.doc);
-        if (!byOrigin) scores.set(p.doc, (byOrigin = new Map()));
-        const v = t.weight * idf * ((p.tf * (K1 + 1)) / (p.tf + K1));
-        const acc = byOrigin.get(t.origin);
-        if (acc) {
-          acc.best = Math.max(acc.best, v);
-          acc.sum += v;
-        } else byOrigin.set(t.origin, { best: v, sum: v });
+      const posting = this.postings.get(t.stem);
+      if (!posting) continue;
+      const base = origins.indexOf(t.origin) * n;
+      const w = t.weight * this.idf(t.stem);
+      for (let i = 0; i < posting.docs.length; i++) {
+        const doc = posting.docs[i]!;
+        const v = w * posting.weights[i]!;
+        if (v > best[base + doc]!) best[base + doc] = v;
+        sum[base + doc]! += v;
+        if (!seen[doc]) {
+          seen[doc] = 1;
+          touched.push(doc);
+        }
       }
     }
-    const out: Scored[] = [];
-    for (const [doc, byOrigin] of scores) {
+    const top: Scored[] = [];
+    for (const doc of touched) {
       const entry = this.entries[doc]!;
       if (filter && !filter(entry)) continue;
       let score = 0;
       let covered = 0;
-      for (const [origin, { best, sum }] of byOrigin) {
-        score += best + SYNONYM_SHARE * (sum - best);
-        covered += ownWeight.get(origin) ?? 0;
+      for (let o = 0; o < origins.length; o++) {
+        const b = best[o * n + doc]!;
+        if (b === 0) continue;
+        score += b + SYNONYM_SHARE * (sum[o * n + doc]! - b);
+        covered += own[o]!;
       }
-      out.push({ entry, score, coverage: covered / ownTotal });
+      insertTop(top, { entry, score, coverage: covered / ownTotal }, limit);
     }
-    out.sort((a, b) => b.score - a.score || a.entry.key.localeCompare(b.entry.key));
-    return out.slice(0, limit);
+    return top;
   }
+}
+
+/** Keeps the `limit` best, in order, without sorting every candidate. */
+function insertTop(top: Scored[], item: Scored, limit: number): void {
+  if (top.length === limit && compare(item, top[top.length - 1]!) >= 0) return;
+  let i = top.length;
+  while (i > 0 && compare(item, top[i - 1]!) < 0) i--;
+  top.splice(i, 0, item);
+  if (top.length > limit) top.pop();
+}
+
+function compare(a: Scored, b: Scored): number {
+  return b.score - a.score || (a.entry.key < b.entry.key ? -1 : a.entry.key > b.entry.key ? 1 : 0);
 }
