@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Compact, Entry, KnowledgeBase } from '../knowledge/types.js';
 import { SearchIndex, type Scored } from '../search/search-index.js';
-import { normalize, stem, words } from '../search/text.js';
+import { contentStems, normalize, stem, words } from '../search/text.js';
 import { Vocabulary } from '../search/vocabulary.js';
 import { Analyzer, INTENT_WORDS, type Analysis } from './analyze.js';
 import { answerTypeOf, hasAnswerOfType, type AnswerType } from './answer-type.js';
@@ -57,6 +57,8 @@ export class AnswerEngine {
   /** Distinct glossary names for fuzzy matching, each with the entries that bear it. */
   private readonly termFuse: Fuse<string>;
   private readonly entriesByTermName = new Map<string, Entry[]>();
+  /** Stems of our titles, keywords, synonyms, glossary names and the compacts' headings: what questions are about. */
+  private readonly topics = new Set<string>();
   /** Glossary names as stem sequences, by their first stem, for spotting a term inside a question. */
   private readonly termStarts = new Map<string, { entry: Entry; name: string[] }[]>();
 
@@ -74,6 +76,10 @@ export class AnswerEngine {
         const names = [t.term, t.acronym, t.expansion, ...t.aliases].filter((n): n is string => Boolean(n)).map(stemKey);
         return { entry, names };
       });
+    for (const e of kb.entries) {
+      for (const t of [e.title, e.section ?? '', e.heading ?? '', ...e.keywords]) for (const x of contentStems(t)) this.topics.add(x);
+    }
+    for (const group of kb.synonyms) for (const phrase of group) for (const x of contentStems(phrase)) this.topics.add(x);
     for (const { entry, names } of this.termNames) {
       for (const name of names) {
         const seq = name.split(' ');
@@ -186,7 +192,12 @@ export class AnswerEngine {
   }
 
   private good(s: Scored | undefined): s is Scored {
-    return s !== undefined && s.coverage >= this.thresholds.minCoverage && s.score >= this.thresholds.minScore;
+    return s !== undefined && s.coverage >= this.thresholds.minCoverage && s.score >= this.thresholds.minScore && this.topical(s);
+  }
+
+  /** At least one matched word is a topic the knowledge base is about, not just a word its prose happens to use. */
+  private topical(s: Scored): boolean {
+    return s.matched.some((m) => this.topics.has(m));
   }
 
   private answerReply(question: string, content: string[], scope: string[], a: Analysis): Reply {

@@ -33,6 +33,8 @@ export interface Scored {
   score: number;
   /** Share of the question's own weight (before expansion) that this entry matches. */
   coverage: number;
+  /** The question's own stems this entry matches, itself or by a synonym. */
+  matched: string[];
 }
 
 interface Posting {
@@ -124,13 +126,15 @@ export class SearchIndex {
       if (filter && !filter(entry)) continue;
       let score = 0;
       let covered = 0;
+      const matched: string[] = [];
       for (let o = 0; o < origins.length; o++) {
         const b = best[o * n + doc]!;
         if (b === 0) continue;
         score += b + SYNONYM_SHARE * (sum[o * n + doc]! - b);
         covered += own[o]!;
+        matched.push(origins[o]!);
       }
-      insertTop(top, { entry, score, coverage: covered / ownTotal }, limit);
+      insertTop(top, { entry, score, coverage: covered / ownTotal, matched }, limit);
     }
     return top;
   }
