@@ -282,37 +282,50 @@ export class AnswerEngine {
     }
     const typed = a.typed.filter((w) => !ARTICLES.has(w));
     const stems = typed.map(stem);
-    let best: { entry: Entry; name: string[]; at: number } | undefined;
+    const spotted: { name: string[]; at: number }[] = [];
     for (let at = 0; at < stems.length; at++) {
       for (const c of this.termStarts.get(stems[at]!) ?? []) {
-        if ((!best || c.name.length > best.name.length) && c.name.every((x, j) => stems[at + j] === x)) best = { entry: c.entry, name: c.name, at };
+        if (c.name.every((x, j) => stems[at + j] === x)) spotted.push({ name: c.name, at });
       }
     }
-    if (!best) return [];
-    const span = new Set(typed.slice(best.at, best.at + best.name.length));
-    // A compact name inside the term ("Herts Infrastructure Consortium") does not name a compact.
-    const compacts = a.compacts.filter((id) => !this.kb.compacts.some((c) => c.meta.id === id && [c.meta.id, ...c.meta.aliases.map(normalize)].some((n) => span.has(n))));
-    const rest = a.content.map(stem).filter((s) => !best.name.includes(s) && !DEFINE_CUES.has(s) && !SOURCE_WORDS.has(s));
+    // Longest first; a bare "compact" only when nothing else is named.
+    spotted.sort((x, y) => y.name.length - x.name.length || Number(x.name.join(' ') === 'compact') - Number(y.name.join(' ') === 'compact'));
     const cue = a.words.some((w) => DEFINE_CUES.has(stem(w)) || /^(what|whats|wat|who|whos)$/.test(w));
-    const bare = a.unknown.length === 0 && rest.length === 0;
-    if (rest.length > 0 || !(cue || bare)) return [];
-    // "The Hertfordshire compact" names the compact itself, not the glossary's word "compact".
-    if (compacts.length > 0 && best.name.join(' ') === 'compact') return [];
-    const found = this.findTerms(best.name.join(' '), true);
-    // A term asked about in a compact that does not define it is a question about that compact instead.
-    return compacts.length === 0 || found.some((e) => compacts.includes(e.compact)) ? found : [];
+    const strangers = a.unknown.filter((w) => !DEFINE_CUES.has(stem(w)));
+    for (const { name, at } of spotted) {
+      const span = new Set(typed.slice(at, at + name.length));
+      // A compact name inside the term ("Herts Infrastructure Consortium") does not name a compact.
+      const compacts = a.compacts.filter((id) => !this.kb.compacts.some((c) => c.meta.id === id && [c.meta.id, ...c.meta.aliases.map(normalize)].some((n) => span.has(n))));
+      const rest = a.content.map(stem).filter((x) => !name.includes(x) && !DEFINE_CUES.has(x) && !SOURCE_WORDS.has(x));
+      if (rest.length > 0 || strangers.length > 0 || !(cue || a.unknown.length === 0)) continue;
+      // "The Hertfordshire compact" names the compact itself, not the glossary's word "compact".
+      if (compacts.length > 0 && name.join(' ') === 'compact') continue;
+      const found = this.withLinked(this.termsNamed(name.join(' ')));
+      // A term asked about in a compact that does not define it is a question about that compact instead.
+      if (compacts.length === 0 || found.some((e) => compacts.includes(e.compact))) return found;
+    }
+    return [];
   }
 
   /** Glossary entries whose name matches the subject; `whole` requires the whole text to be the term. */
-  private findTerms(subject: string, whole = false): Entry[] {
+  private findTerms(subject: string): Entry[] {
     const key = stemKey(subject);
     if (key === '') return [];
-    let found = this.termNames.filter((t) => t.names.includes(key)).map((t) => t.entry);
+    const found = this.termsNamed(key);
     // Fuzzy matching only for a short subject: a glossary name is a few words, and Bitap costs grow with length.
-    if (found.length === 0 && !whole && key.split(' ').length <= 4) {
+    if (found.length === 0 && key.split(' ').length <= 4) {
       const best = this.termFuse.search(normalize(subject))[0];
-      if (best && (best.score ?? 1) <= 0.2) found = this.entriesByTermName.get(best.item) ?? [];
+      if (best && (best.score ?? 1) <= 0.2) return this.withLinked(this.entriesByTermName.get(best.item) ?? []);
     }
+    return this.withLinked(found);
+  }
+
+  /** Entries whose name, as stems, is exactly `key`. */
+  private termsNamed(key: string): Entry[] {
+    return this.termNames.filter((t) => t.names.includes(key)).map((t) => t.entry);
+  }
+
+  private withLinked(found: Entry[]): Entry[] {
     if (found.length === 0) return [];
     // An acronym also brings the entries that define its expansion, e.g. LSP → "Local Strategic Partnership".
     const expansions = found.map((e) => e.term?.expansion).filter((x): x is string => Boolean(x)).map(stemKey);
