@@ -134,7 +134,7 @@ export class AnswerEngine {
     if (a.compacts.length > 0 && ctx.lastTopic && isFollowUp(text) && this.topicOf(content).length === 0) content = ctx.lastTopic;
 
     const comparing = isCompare(text, a.compacts.length);
-    const terms = comparing ? [] : this.definitionTerms(a);
+    const terms = comparing ? (a.compacts.length < 2 ? this.twoTerms(a) : []) : this.definitionTerms(a);
     if (terms.length > 0) {
       ctx.lastTopic = content;
       return { context: ctx, reply: this.defineReply(question, terms, scope, content) };
@@ -307,6 +307,24 @@ export class AnswerEngine {
     return [];
   }
 
+  /** "Difference between community groups and voluntary organisations": two glossary terms, defined side by side. */
+  private twoTerms(a: Analysis): Entry[] {
+    const stems = a.typed.filter((w) => !ARTICLES.has(w)).map(stem);
+    const names: string[][] = [];
+    for (let at = 0; at < stems.length; at++) {
+      const longest = (this.termStarts.get(stems[at]!) ?? []).filter((c) => c.name.every((x, j) => stems[at + j] === x)).sort((x, y) => y.name.length - x.name.length)[0];
+      if (longest && longest.name.join(' ') !== 'compact') {
+        names.push(longest.name);
+        at += longest.name.length - 1;
+      }
+    }
+    const covered = new Set(names.flat());
+    const rest = a.content.map(stem).filter((x) => !covered.has(x) && !DEFINE_CUES.has(x) && !SOURCE_WORDS.has(x) && !COMPARE_WORDS.has(x));
+    if (names.length < 2 || rest.length > 0) return [];
+    const found = names.flatMap((n) => this.termsNamed(n.join(' ')));
+    return a.compacts.length === 0 ? found : found.filter((e) => a.compacts.includes(e.compact));
+  }
+
   /** Glossary entries whose name matches the subject; `whole` requires the whole text to be the term. */
   private findTerms(subject: string): Entry[] {
     const key = stemKey(subject);
@@ -421,6 +439,7 @@ export class AnswerEngine {
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+const COMPARE_WORDS = new Set(['difference', 'differences', 'different', 'differ', 'compare', 'comparison', 'versus', 'vs', 'between', 'distinguish'].map(stem));
 const PRINCIPLE_GROUPS = ['outcome', 'aim', 'challenge', 'principle', 'vision', 'purpose'];
 /** Words that ask for a list rather than name a topic: "what are the five outcomes", "shared principles". */
 const LIST_WORDS = new Set(['list', 'all', 'main', 'key', 'shared', 'identify', 'set', 'five', 'four', 'three', 'nine', 'eleven', 'summary', 'outline', 'overview'].map(stem));

@@ -6,7 +6,7 @@
 const has = (text: string, re: RegExp) => re.test(` ${text} `);
 
 export function isThanks(text: string): boolean {
-  return has(text, /^ (thanks|thank you|thank u|thx|ta|cheers|great|brilliant|perfect|ok thanks|thanks a lot|many thanks|lovely|good bot)( very much| so much)?( that helps| for that| for your help)? $/);
+  return has(text, /^ (ok |okay |great |brilliant |perfect |lovely |super |ah )?(thanks|thank you|thank u|thanku|thx|ty|ta|cheers|great|brilliant|perfect|lovely|good bot|nice one|much appreciated)( very much| so much| a lot| again)?( that helps| that helped| for that| for your help| for the help)? $/);
 }
 
 export function isHelp(text: string, contentCount: number): boolean {
@@ -14,7 +14,7 @@ export function isHelp(text: string, contentCount: number): boolean {
   if (contentCount > 2) return false;
   return has(
     text,
-    / (help|hi|hello|hey|morning|afternoon|start|commands|examples?|menu|what can (you|i) (do|ask)|what (kind of |sort of |type of )?(things|questions|stuff) can (i|you|we)|what do you (do|know|cover)|which compacts (do you|are)|what compacts (do you|are)|how (do|does) (this|it|you) work|who are you|what are you|how (do|can) (i|we) use) /,
+    / (help|help me|hi|hiya|hello|hey|morning|good morning|afternoon|good afternoon|evening|start|commands|examples?|menu|options|what can (you|i|we) (do|ask)|what can you help (me |us )?with|what (kind of |sort of |type of )?(things|questions|stuff|topics) can (i|you|we)|what do you (do|know|cover)|what topics|which compacts (do you|are|can)|what compacts (do you|are|can)|how (do|does) (this|it|you) work|who are you|what are you( for)?|what is this( bot| thing| tool)?|hows this work|how (do|can|should) (i|we) use) /,
   );
 }
 
@@ -26,6 +26,8 @@ export function isSignup(text: string): boolean {
     has(text, / sign (the|this|our|my|a|an|up to the)? ?(compact|agreement|organisation|organization|org|charity|group) /) ||
     has(text, / (join|joining|enrol|enroll|enrolling|register|registering) /) ||
     has(text, / (become|becoming|be) (a )?signator(y|ies) /) ||
+    (has(text, / (become|becoming|be|get) (a )?(member|members|part|partner|partners|involved) (of|in|with) (the |this |your )?(\w+ )?(compact|agreement) /) && !has(text, /^ (what|whats|why|who|when) /)) ||
+    (has(text, / (commit|committing|subscribe|subscribing|sign on|sign onto) (to )?(the |this )?(\w+ )?(compact|agreement) /) && !has(text, /^ (what|whats|why|who|when) /)) ||
     (has(text, / (adopt|adopting) (the |this |our |a )?(\w+ )?(compact|agreement|local compact) /) && !has(text, /^ (when|who|why|how long ago) /))
   );
 }
@@ -35,7 +37,8 @@ export function isBreach(text: string): boolean {
     has(text, / (breach|breached|breaches|breaching|violat\w*|infring\w*|non ?complian\w*|non ?compliant|dispute|disputes|complaint|complaints|complain|grievance) /) ||
     has(text, / (broke|broken|break|breaking|ignor\w*) (the |our |its |their |a |an )?(compact|commitment|commitments|undertaking|undertakings|promise|promises|agreement|rules) /) ||
     has(text, / (not|never|isnt|arent|didnt|doesnt|dont|wont|havent|hasnt|failed to|failing to) (\w+ )?(follow\w*|keep\w*|kept|meet\w*|met|compl\w*|honour\w*|stick\w*|respect\w*|uphold\w*) (\w+ )?(the |our |its |their )?(compact|commitment|commitments|undertaking|undertakings|agreement|requirements) /) ||
-    has(text, / (report|raise|flag|escalate) (a |an |the )?(problem|issue|concern|council|organisation|organization|funder|partner|body) /) ||
+    has(text, / (report|raise|flag|escalate|lodge|log) (a |an |the |this |our )?(formal )?(problem|issue|concern|council|organisation|organization|funder|partner|body|case) /) ||
+    has(text, / (went|go|going|gone) back on (the |their |its )?(compact|commitment|promise|agreement|word) /) ||
     has(text, / (want|like|need|going) to (report|complain about|escalate) (it|this|that|them|him|her) /)
   );
 }
@@ -61,7 +64,9 @@ export function isCompare(text: string, compactsNamed: number): boolean {
   return (
     compactsNamed >= 2 ||
     has(text, / (compare|compared|comparing|comparison|difference|differences|differ|differs|versus|vs|contrast) /) ||
-    has(text, / (each|every|all|both|across|between|other|different) (the )?(local )?compacts? /) ||
+    has(text, / (each|every|all|both|across|between|other|different|the|these|those|four|our|various) (the |four |other )?(local )?compacts /) ||
+    has(text, / (each|every|all|both|across|between|other|different) (the )?(local )?compact /) ||
+    has(text, / (side by side|similarities|similarity|in each area|same everywhere|same in every|same across) /) ||
     has(text, / which (of the |of our )?(local )?compacts? /) ||
     has(text, / (do|does) (all|both|the other|other) /)
   );
