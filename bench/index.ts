@@ -87,8 +87,8 @@ function coldStart() {
   console.log(`RSS after loading the knowledge base and answering one question: ${(rss / 2 ** 20).toFixed(0)} MB`);
 }
 
-const dev = loadQuestions('bench/questions.jsonl');
-accuracy('our labelled set (bench/questions.jsonl)', dev);
+const dev = [...loadQuestions('bench/questions.jsonl'), ...loadQuestions('bench/questions-more.jsonl')];
+accuracy('our labelled set (bench/questions*.jsonl)', dev);
 if (existsSync('bench/holdout.jsonl') && !process.argv.includes('--dev')) accuracy('held back, never tuned on (bench/holdout.jsonl)', loadQuestions('bench/holdout.jsonl'));
 if (!process.argv.includes('--accuracy-only')) {
   latency(dev);

@@ -67,7 +67,7 @@ export class Bot {
   readonly kb: KnowledgeBase;
   readonly engine: AnswerEngine;
   readonly store: Store;
-  private readonly runner: FlowRunner;
+  private readonly raw: Store;
   private readonly clock: () => Date;
   private readonly ttlMs: number;
   private readonly onReply?: (reply: Reply, seconds: number) => void;
@@ -75,11 +75,11 @@ export class Bot {
   constructor(deps: BotDeps) {
     this.kb = deps.kb;
     this.engine = deps.engine;
+    this.raw = deps.store;
     this.store = guarded(deps.store);
     this.clock = deps.clock ?? (() => new Date());
     this.ttlMs = deps.ttlMs ?? 24 * 60 * 60 * 1000;
     this.onReply = deps.onReply;
-    this.runner = new FlowRunner(deps.kb, deps.engine, this.store);
   }
 
   /** Handles a message; when the store cannot be reached the user is told so, and nothing is half-saved. */
@@ -87,7 +87,7 @@ export class Bot {
     const started = performance.now();
     let result: Reply;
     try {
-      result = await this.turn(msg);
+      result = await this.locked(msg.conversationId, (store, runner) => this.turn(store, runner, msg));
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       result = unavailableReply();
@@ -96,52 +96,53 @@ export class Bot {
     return result;
   }
 
-  private async turn(msg: Inbound): Promise<Reply> {
+  private async turn(store: Store, runner: FlowRunner, msg: Inbound): Promise<Reply> {
     const now = this.clock();
-    const state = await this.load(msg.conversationId, now);
+    const state = await this.load(store, msg.conversationId, now);
     if (state.flow) {
-      const step = await this.runner.step(state.flow, msg.text, msg, now);
-      await this.save(msg.conversationId, { answer: state.answer, flow: step.state }, now);
+      const step = await runner.step(state.flow, msg.text, msg, now);
+      await this.save(store, msg.conversationId, { answer: state.answer, flow: step.state }, now);
       return step.reply;
     }
     const result = this.engine.answer(msg.text, state.answer);
     if (result.start) {
-      const started = this.runner.start(result.start.flow, result.start.compact);
-      await this.save(msg.conversationId, { answer: result.context, flow: started.state }, now);
+      const started = runner.start(result.start.flow, result.start.compact);
+      await this.save(store, msg.conversationId, { answer: result.context, flow: started.state }, now);
       return started.reply;
     }
-    await this.save(msg.conversationId, { answer: result.context }, now);
+    await this.save(store, msg.conversationId, { answer: result.context }, now);
     return result.reply;
   }
 
   /** Starts a guided flow directly (a button, a slash command), replacing any flow in progress. */
   async startFlow(who: Who, flowId: SubmissionKind, compact?: string): Promise<Reply> {
     try {
-      return await this.start(who, flowId, compact);
+      return await this.locked(who.conversationId, async (store, runner) => {
+        const now = this.clock();
+        const state = await this.load(store, who.conversationId, now);
+        const started = runner.start(flowId, compact ?? state.answer.defaultCompact);
+        await this.save(store, who.conversationId, { answer: state.answer, flow: started.state }, now);
+        return started.reply;
+      });
     } catch (error) {
       if (error instanceof StoreUnavailableError) return unavailableReply();
       throw error;
     }
   }
 
-  private async start(who: Who, flowId: SubmissionKind, compact?: string): Promise<Reply> {
-    const now = this.clock();
-    const state = await this.load(who.conversationId, now);
-    const started = this.runner.start(flowId, compact ?? state.answer.defaultCompact);
-    await this.save(who.conversationId, { answer: state.answer, flow: started.state }, now);
-    return started.reply;
-  }
-
   /** A whole form at once (Slack modal, Teams card). On success the conversational flow, if any, is closed. */
   async submitForm(who: Who, flowId: SubmissionKind, values: Record<string, string | undefined>): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
     const now = this.clock();
     try {
-      const result = await this.runner.submitForm(flowId, values, who, now);
-      if ('reply' in result) {
-        this.onReply?.(result.reply, 0);
-        const state = await this.load(who.conversationId, now);
-        if (state.flow?.flowId === flowId) await this.save(who.conversationId, { answer: state.answer }, now);
-      }
+      const result = await this.locked(who.conversationId, async (store, runner) => {
+        const submitted = await runner.submitForm(flowId, values, who, now);
+        if ('reply' in submitted) {
+          const state = await this.load(store, who.conversationId, now);
+          if (state.flow?.flowId === flowId) await this.save(store, who.conversationId, { answer: state.answer }, now);
+        }
+        return submitted;
+      });
+      if ('reply' in result) this.onReply?.(result.reply, 0);
       return result;
     } catch (error) {
       // The form stays open with what was typed: the message sits on its first field.
@@ -154,12 +155,34 @@ export class Bot {
     await this.store.recordFeedback({ ...who, question, answerKeys, helpful, createdAt: this.clock() });
   }
 
-  private async load(conversationId: string, now: Date): Promise<ConversationState> {
-    const raw = (await this.store.getConversation(conversationId, now)) as ConversationState | undefined;
+  /**
+   * Runs a turn in the conversation's lock (Store.inConversation) with a guarded store and a flow runner on
+   * it. Failing to take the lock or to commit is StoreUnavailableError; the turn's own errors pass unchanged.
+   */
+  private async locked<T>(conversationId: string, work: (store: Store, runner: FlowRunner) => Promise<T>): Promise<T> {
+    let failed: unknown;
+    try {
+      return await this.raw.inConversation(conversationId, async (tx) => {
+        const store = guarded(tx);
+        try {
+          return await work(store, new FlowRunner(this.kb, this.engine, store));
+        } catch (error) {
+          failed = error;
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (error === failed) throw error;
+      throw new StoreUnavailableError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async load(store: Store, conversationId: string, now: Date): Promise<ConversationState> {
+    const raw = (await store.getConversation(conversationId, now)) as ConversationState | undefined;
     return raw && typeof raw === 'object' ? { answer: raw.answer ?? {}, flow: raw.flow } : { answer: {} };
   }
 
-  private async save(conversationId: string, state: ConversationState, now: Date): Promise<void> {
-    await this.store.putConversation(conversationId, state, new Date(now.getTime() + this.ttlMs));
+  private async save(store: Store, conversationId: string, state: ConversationState, now: Date): Promise<void> {
+    await store.putConversation(conversationId, state, new Date(now.getTime() + this.ttlMs));
   }
 }

@@ -15,6 +15,7 @@ import {
   isFollowUp,
   isHelp,
   isRequest,
+  asksIfBreach,
   asksToCompare,
   isSignup,
   isThanks,
@@ -47,8 +48,10 @@ export interface Thresholds {
   minScore: number;
   /** What a word the knowledge base does not know weighs against coverage, as a share of the rarest known word. */
   unknownWeight: number;
+  /** Beyond this many content words, the coverage needed falls in proportion. */
+  longAfter: number;
 }
-export const DEFAULT_THRESHOLDS: Thresholds = { minCoverage: 0.35, minScore: 4, unknownWeight: 1 };
+export const DEFAULT_THRESHOLDS: Thresholds = { minCoverage: 0.35, minScore: 4, unknownWeight: 1, longAfter: 4 };
 
 export class AnswerEngine {
   private readonly index: SearchIndex;
@@ -113,7 +116,7 @@ export class AnswerEngine {
       delete ctx.defaultCompact;
       return { context: ctx, reply: reply('help', [{ type: 'text', text: `Now answering from all the compacts: ${listCompacts(this.kb)}.` }]) };
     }
-    if (isThanks(text)) return { context: ctx, reply: reply('help', [{ type: 'text', text: 'Glad to help. Ask me anything else about the compacts.' }]) };
+    if (isThanks(text, a.content.length)) return { context: ctx, reply: reply('help', [{ type: 'text', text: 'Glad to help. Ask me anything else about the compacts.' }]) };
     if (isHelp(text, a.content.length)) return { context: ctx, reply: helpReply(this.kb, ctx.defaultCompact) };
 
     const scope = a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : [];
@@ -121,7 +124,12 @@ export class AnswerEngine {
     for (const flow of ['breach', 'signup'] as const) {
       if (!explicitCompare && (flow === 'breach' ? isBreach(text) : isSignup(text))) {
         if (!this.aboutCompacts(a, text)) return { context: ctx, reply: this.unknownReply(a) };
-        return { context: ctx, reply: this.routeReply(flow, scope), start: isRequest(text) ? { flow, compact: scope[0] } : undefined };
+        const request = isRequest(text);
+        // "Would a 6 week consultation be breaking the compact?" asks about a commitment, not how to report.
+        if (request || !asksIfBreach(text) || this.routeTopics(a).length === 0) {
+          return { context: ctx, reply: this.routeReply(flow, scope), start: request ? { flow, compact: scope[0] } : undefined };
+        }
+        break;
       }
     }
 
@@ -162,9 +170,14 @@ export class AnswerEngine {
    */
   private aboutCompacts(a: Analysis, text: string): boolean {
     if (a.compacts.length > 0 || /\b(compacts?|signator(y|ies)|undertakings?|commitments?)\b/.test(text)) return true;
-    if (/\b(breach|breaches|dispute|disputes)\b/.test(text) && a.unknown.length <= 1) return true;
+    if (/\b(breach|breaches|dispute|disputes|complain|complaint|non ?complian\w*)\b/.test(text) && a.unknown.length <= 1) return true;
     const own = a.content.filter((w) => !INTENT_WORD_SET.has(w)).length;
     return a.unknown.length === 0 || a.unknown.length * 2 < own;
+  }
+
+  /** Topic words of a sign-up or breach message other than the request itself. */
+  private routeTopics(a: Analysis): string[] {
+    return this.topicOf(a.content).filter((x) => this.topics.has(x) && !ROUTE_WORDS.has(x));
   }
 
   /** Ranked passages for a text within one compact, for choosing undertakings inside a flow. */
@@ -191,8 +204,13 @@ export class AnswerEngine {
       .slice(0, limit);
   }
 
-  private good(s: Scored | undefined): s is Scored {
-    return s !== undefined && s.coverage >= this.thresholds.minCoverage && s.score >= this.thresholds.minScore && this.topical(s);
+  /**
+   * Enough evidence to answer. A long message (`words` content words) carries more that no passage
+   * matches — context, feelings, names — so the share of it that must be matched shrinks with its length.
+   */
+  private good(s: Scored | undefined, words = 0): s is Scored {
+    const minCoverage = this.thresholds.minCoverage * Math.min(1, this.thresholds.longAfter / Math.max(1, words));
+    return s !== undefined && s.coverage >= minCoverage && s.score >= this.thresholds.minScore && this.topical(s);
   }
 
   /** At least one matched word is a topic the knowledge base is about, not just a word its prose happens to use. */
@@ -205,7 +223,8 @@ export class AnswerEngine {
     const top = ranked[0];
     // A compact named in the question is trusted: its best passage needs only half the usual evidence.
     const namedOk = scope.length > 0 && top !== undefined && top.coverage >= this.thresholds.minCoverage * 0.7 && top.score >= this.thresholds.minScore * 0.5;
-    if (!this.good(top) && !namedOk) {
+    const words = a.content.length + a.unknown.length;
+    if (!this.good(top, words) && !namedOk) {
       if (scope.length > 0) {
         const elsewhere = this.rank(content, []).filter((s) => !scope.includes(s.entry.compact))[0];
         if (this.good(elsewhere)) {
@@ -439,6 +458,12 @@ export class AnswerEngine {
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+/** Words of a sign-up or breach request that are not its topic. */
+const ROUTE_WORDS = new Set(
+  `${INTENT_WORDS} organisation organisations org orgs organization partner partners someone anyone body bodies group charity compact sign up raise report happens happen process`
+    .split(/\s+/)
+    .map(stem),
+);
 const COMPARE_WORDS = new Set(['difference', 'differences', 'different', 'differ', 'compare', 'comparison', 'versus', 'vs', 'between', 'distinguish'].map(stem));
 const PRINCIPLE_GROUPS = ['outcome', 'aim', 'challenge', 'principle', 'vision', 'purpose'];
 /** Words that ask for a list rather than name a topic: "what are the five outcomes", "shared principles". */

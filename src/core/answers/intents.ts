@@ -5,7 +5,8 @@
 
 const has = (text: string, re: RegExp) => re.test(` ${text} `);
 
-export function isThanks(text: string): boolean {
+export function isThanks(text: string, contentCount: number): boolean {
+  if (contentCount <= 1 && has(text, /^ (thanks|thank you|thank u|ta|cheers|thx|ty|many thanks) /)) return true;
   return has(text, /^ (ok |okay |great |brilliant |perfect |lovely |super |ah )?(thanks|thank you|thank u|thanku|thx|ty|ta|cheers|great|brilliant|perfect|lovely|good bot|nice one|much appreciated)( very much| so much| a lot| again)?( that helps| that helped| for that| for your help| for the help)? $/);
 }
 
@@ -21,7 +22,8 @@ export function isHelp(text: string, contentCount: number): boolean {
 export function isSignup(text: string): boolean {
   return (
     has(text, / sign(ing|ed)? ?up /) ||
-    has(text, / sign (us|me|them|our \w+|my \w+|this \w+|\w+) up /) ||
+    has(text, / sign (\w+ ){1,3}up /) ||
+    has(text, / (become|becoming|be) (a |an )?(compact |official )?(partner|member|signatory) /) ||
     has(text, / (add|list|include|record|put) .*(as|among) (a |one of the )?signator(y|ies) /) ||
     has(text, / sign (the|this|our|my|a|an|up to the)? ?(compact|agreement|organisation|organization|org|charity|group) /) ||
     has(text, / (join|joining|enrol|enroll|enrolling|register|registering) /) ||
@@ -39,16 +41,23 @@ export function isBreach(text: string): boolean {
     has(text, / (not|never|isnt|arent|didnt|doesnt|dont|wont|havent|hasnt|failed to|failing to) (\w+ )?(follow\w*|keep\w*|kept|meet\w*|met|compl\w*|honour\w*|stick\w*|respect\w*|uphold\w*) (\w+ )?(the |our |its |their )?(compact|commitment|commitments|undertaking|undertakings|agreement|requirements) /) ||
     has(text, / (report|raise|flag|escalate|lodge|log) (a |an |the |this |our )?(formal )?(problem|issue|concern|council|organisation|organization|funder|partner|body|case) /) ||
     has(text, / (went|go|going|gone) back on (the |their |its )?(compact|commitment|promise|agreement|word) /) ||
-    has(text, / (want|like|need|going) to (report|complain about|escalate) (it|this|that|them|him|her) /)
+    has(text, / (report|complain about|escalate|raise) (it|this|that|them|him|her) /)
   );
+}
+
+/** "Would a 6 week consultation be breaking the compact?": whether something is a breach, not a wish to report one. */
+export function asksIfBreach(text: string): boolean {
+  return has(text, /^ (would|is|isnt|does|doesnt|could|will|was|are|wouldnt|surely) .*(breach\w*|breaking|break|against|contrary to|go against) /);
 }
 
 /** True when the message asks to start doing something, rather than asking about it. */
 export function isRequest(text: string): boolean {
   return (
+    has(text, / where (do|should|can) (i|we) (start|go|begin) /) ||
     has(text, /^ (report|raise|flag|log|file|submit|start|begin|make|lodge|sign|register|join|enrol) /) ||
     has(text, / (i|we|id|wed) (want|would like|need|wish|have|like|d like) to /) ||
     has(text, / (i|we) (want|need|wish) /) ||
+    has(text, / (want|need|wish|like) to (raise|report|log|flag|lodge|escalate|make|submit|start|sign|register|join) /) ||
     has(text, / (can|could|may) (i|we|you) (please )?(report|raise|file|log|submit|make|lodge|start|sign|register|join) /) ||
     has(text, / help me (report|raise|file|log|sign|register|join|make) /) ||
     has(text, / (lets|let us) /)

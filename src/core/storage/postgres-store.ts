@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrate, type MigrationDialect } from './migrate.js';
 import {
@@ -24,6 +24,10 @@ export interface PostgresOptions {
 // Any fixed key works; it only has to be the same for every compact-bot process sharing the database.
 const MIGRATION_LOCK = 'SELECT pg_advisory_xact_lock(7318204519)';
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+// The two-key form keeps conversation locks apart from the migration lock's single key.
+const CONVERSATION_LOCK_CLASS = 7318;
+/** How long a turn waits for another process's turn of the same conversation before giving up. */
+const LOCK_TIMEOUT = '10s';
 
 /** Connects, creates the schema if asked for one, and brings the tables up to date. */
 export async function openPostgresStore(options: PostgresOptions): Promise<PostgresStore> {
@@ -39,18 +43,55 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
   // A dropped idle connection is discarded by the pool; the next query reports any lasting failure.
   pool.on('error', () => undefined);
   try {
-    const client = await pool.connect();
-    try {
+    const applied = await withClient(pool, async (client) => {
       if (options.schema) await client.query(`BEGIN; ${MIGRATION_LOCK}; CREATE SCHEMA IF NOT EXISTS ${options.schema}; COMMIT`);
-      const applied = await migrate(postgresDialect(client));
-      return new PostgresStore(pool, applied);
-    } finally {
-      client.release();
-    }
+      return migrate(postgresDialect(client));
+    });
+    return new PostgresStore(pool, applied);
   } catch (error) {
     await pool.end();
     throw error;
   }
+}
+
+/**
+ * Runs `work` on a client of its own. A checked-out client has no error listener of the pool's, so a
+ * connection lost meanwhile would be an unhandled 'error' event and end the process; here it only fails
+ * the work, and the broken client is discarded rather than returned to the pool.
+ */
+async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
+  try {
+    return await work(client);
+  } finally {
+    client.removeListener('error', onError);
+    client.release(broken);
+  }
+}
+
+/** `begin` (which starts the transaction), then `work`, then COMMIT; ROLLBACK if anything fails. */
+function transaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withClient(pool, async (client) => {
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // On a lost connection the rollback fails too; the error that matters is the first.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/** The advisory lock key of a conversation: a fixed class and a 32-bit hash of its id. */
+function conversationLock(conversationId: string): string {
+  const key = createHash('sha256').update(conversationId).digest().readInt32BE(0);
+  return `SELECT pg_advisory_xact_lock(${CONVERSATION_LOCK_CLASS}, ${key})`;
 }
 
 function postgresDialect(client: pg.PoolClient): MigrationDialect {
@@ -63,6 +104,11 @@ function postgresDialect(client: pg.PoolClient): MigrationDialect {
   };
 }
 
+/** What the store's queries run on: the pool, or the client of a conversation turn in progress. */
+interface Db {
+  query(text: string, values?: unknown[]): Promise<pg.QueryResult>;
+}
+
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private closed = false;
@@ -71,7 +117,12 @@ export class PostgresStore implements Store {
     private readonly pool: pg.Pool,
     /** Migration versions this open applied (empty when the schema was already current). */
     readonly migrationsApplied: readonly number[],
+    private readonly db: Db = pool,
   ) {}
+
+  private get inTurn(): boolean {
+    return this.db !== this.pool;
+  }
 
   async getConversation(conversationId: string, now: Date): Promise<unknown | undefined> {
     const [row] = await this.rows(SQL.getConversation, [conversationId, now.getTime()]);
@@ -79,30 +130,30 @@ export class PostgresStore implements Store {
   }
 
   async putConversation(conversationId: string, state: unknown, expiresAt: Date): Promise<void> {
-    await this.pool.query(SQL.putConversation, [conversationId, JSON.stringify(state), expiresAt.getTime()]);
+    await this.db.query(SQL.putConversation, [conversationId, JSON.stringify(state), expiresAt.getTime()]);
   }
 
   async deleteConversation(conversationId: string): Promise<void> {
-    await this.pool.query(SQL.deleteConversation, [conversationId]);
+    await this.db.query(SQL.deleteConversation, [conversationId]);
+  }
+
+  async inConversation<T>(conversationId: string, work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.inTurn) throw new Error('a conversation turn cannot start another');
+    const begin = `BEGIN; SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'; ${conversationLock(conversationId)}`;
+    return transaction(this.pool, begin, (client) => work(new PostgresStore(this.pool, this.migrationsApplied, client)));
   }
 
   async createSubmission(input: NewSubmission): Promise<Submission> {
     const year = input.createdAt.getUTCFullYear();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    const create = async (db: Db) => {
       // The upsert locks the counter row, so concurrent transactions take numbers one after another.
-      const counter = await client.query(SQL.nextRefNumber, [input.kind, year]);
+      const counter = await db.query(SQL.nextRefNumber, [input.kind, year]);
       const ref = formatRef(input.kind, year, Number(counter.rows[0].last_number));
-      const inserted = await client.query(SQL.insertSubmission, submissionParams(ref, input));
-      await client.query('COMMIT');
+      const inserted = await db.query(SQL.insertSubmission, submissionParams(ref, input));
       return rowToSubmission(inserted.rows[0]);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    };
+    // In a turn, the turn's transaction already holds the two statements together.
+    return this.inTurn ? create(this.db) : transaction(this.pool, 'BEGIN', create);
   }
 
   async getSubmission(ref: string): Promise<Submission | undefined> {
@@ -120,15 +171,21 @@ export class PostgresStore implements Store {
   }
 
   async purgeSubmissions(before: Date): Promise<number> {
-    return (await this.pool.query(SQL.purgeSubmissions, [before.getTime()])).rowCount ?? 0;
+    return (await this.db.query(SQL.purgeSubmissions, [before.getTime()])).rowCount ?? 0;
   }
 
   async claimEvent(eventId: string, now: Date): Promise<boolean> {
-    return (await this.pool.query(SQL.claimEvent, [eventId, now.getTime()])).rowCount === 1;
+    return (await this.db.query(SQL.claimEvent, [eventId, now.getTime()])).rowCount === 1;
+  }
+
+  async purgeExpired(now: Date, eventsSeenBefore: Date): Promise<{ conversations: number; events: number }> {
+    const conversations = (await this.db.query(SQL.purgeConversations, [now.getTime()])).rowCount ?? 0;
+    const events = (await this.db.query(SQL.purgeEvents, [eventsSeenBefore.getTime()])).rowCount ?? 0;
+    return { conversations, events };
   }
 
   async recordFeedback(feedback: Feedback): Promise<void> {
-    await this.pool.query(SQL.insertFeedback, feedbackParams(randomUUID(), feedback));
+    await this.db.query(SQL.insertFeedback, feedbackParams(randomUUID(), feedback));
   }
 
   async listFeedback(): Promise<Feedback[]> {
@@ -136,7 +193,7 @@ export class PostgresStore implements Store {
   }
 
   async audit(entry: AuditEntry): Promise<void> {
-    await this.pool.query(SQL.insertAudit, auditParams(randomUUID(), entry));
+    await this.db.query(SQL.insertAudit, auditParams(randomUUID(), entry));
   }
 
   async listAudit(): Promise<AuditEntry[]> {
@@ -149,20 +206,21 @@ export class PostgresStore implements Store {
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    await this.pool.query(SQL.setSetting, [key, value]);
+    await this.db.query(SQL.setSetting, [key, value]);
   }
 
   async ping(): Promise<void> {
-    await this.pool.query(SQL.ping);
+    await this.db.query(SQL.ping);
   }
 
+  /** Ends the pool; a turn's store leaves that to the store it came from. */
   async close(): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.inTurn) return;
     this.closed = true;
     await this.pool.end();
   }
 
   private async rows(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    return (await this.pool.query(sql, params)).rows as Record<string, unknown>[];
+    return (await this.db.query(sql, params)).rows as Record<string, unknown>[];
   }
 }

@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate, type MigrationDialect } from './migrate.js';
+import { SerialByKey } from './serial-by-key.js';
 import {
   SQL,
   auditParams,
@@ -59,6 +60,7 @@ export function sqliteDialect(db: Database.Database): MigrationDialect {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly turns = new SerialByKey();
 
   constructor(
     /** The connection, exposed so tests can read its pragmas. */
@@ -73,11 +75,16 @@ export class SqliteStore implements Store {
   }
 
   async putConversation(conversationId: string, state: unknown, expiresAt: Date): Promise<void> {
-    this.run(SQL.putConversation, [conversationId, JSON.stringify(state), expiresAt.getTime()]);
+    this.relaxed(() => this.run(SQL.putConversation, [conversationId, JSON.stringify(state), expiresAt.getTime()]));
   }
 
   async deleteConversation(conversationId: string): Promise<void> {
-    this.run(SQL.deleteConversation, [conversationId]);
+    this.relaxed(() => this.run(SQL.deleteConversation, [conversationId]));
+  }
+
+  // One process uses the file (PostgreSQL is for more), so ordering the turns here is enough.
+  inConversation<T>(conversationId: string, work: (store: Store) => Promise<T>): Promise<T> {
+    return this.turns.run(conversationId, () => work(this));
   }
 
   async createSubmission(input: NewSubmission): Promise<Submission> {
@@ -109,7 +116,11 @@ export class SqliteStore implements Store {
   }
 
   async claimEvent(eventId: string, now: Date): Promise<boolean> {
-    return this.run(SQL.claimEvent, [eventId, now.getTime()]) === 1;
+    return this.relaxed(() => this.run(SQL.claimEvent, [eventId, now.getTime()])) === 1;
+  }
+
+  async purgeExpired(now: Date, eventsSeenBefore: Date): Promise<{ conversations: number; events: number }> {
+    return this.relaxed(() => ({ conversations: this.run(SQL.purgeConversations, [now.getTime()]), events: this.run(SQL.purgeEvents, [eventsSeenBefore.getTime()]) }));
   }
 
   async recordFeedback(feedback: Feedback): Promise<void> {
@@ -163,6 +174,20 @@ export class SqliteStore implements Store {
   private all(sql: string, params: readonly unknown[]): Row[] {
     const q = this.statement(sql, params);
     return q.statement.all(...q.params) as Row[];
+  }
+
+  /**
+   * Runs writes without waiting for the disk: conversation state and event ids, where a power cut may cost
+   * the last few but never corrupts the file (WAL). The next FULL commit (a submission, an audit entry)
+   * syncs them along with itself, so nothing confirmed to a user waits on this.
+   */
+  private relaxed<T>(write: () => T): T {
+    this.statement('PRAGMA synchronous = NORMAL', []).statement.run();
+    try {
+      return write();
+    } finally {
+      this.statement('PRAGMA synchronous = FULL', []).statement.run();
+    }
   }
 
   /** Runs a write and returns how many rows it changed. */

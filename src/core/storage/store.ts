@@ -67,6 +67,16 @@ export interface Store {
   /** Records an inbound event id; true the first time it is seen, false for a repeat (unique constraint, not read-then-write). */
   claimEvent(eventId: string, now: Date): Promise<boolean>;
 
+  /**
+   * Runs one turn of a conversation with the store `work` is given. Turns of the same conversation run one at
+   * a time: across processes on PostgreSQL (a transaction holding a lock on the conversation, so a turn's
+   * writes are committed together or not at all), within the process on SQLite. Not reentrant.
+   */
+  inConversation<T>(conversationId: string, work: (store: Store) => Promise<T>): Promise<T>;
+
+  /** Deletes conversations expired at `now` and event ids seen before `eventsSeenBefore`; says how many of each went. */
+  purgeExpired(now: Date, eventsSeenBefore: Date): Promise<{ conversations: number; events: number }>;
+
   recordFeedback(feedback: Feedback): Promise<void>;
   listFeedback(): Promise<Feedback[]>;
 
