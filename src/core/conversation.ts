@@ -43,6 +43,12 @@ export interface Inbound extends Who {
   text: string;
 }
 
+/** A turn's reply and, from answerPrivately, the form a request to report or sign up asks for. */
+export interface Answered {
+  reply: Reply;
+  form?: { flow: SubmissionKind; compact?: string };
+}
+
 interface ConversationState {
   answer: AnswerContext;
   flow?: FlowState;
@@ -84,34 +90,47 @@ export class Bot {
 
   /** Handles a message; when the store cannot be reached the user is told so, and nothing is half-saved. */
   async handle(msg: Inbound): Promise<Reply> {
+    return (await this.answer(msg, false)).reply;
+  }
+
+  /**
+   * A message whose answer only its author sees, so no guided conversation can follow it: a request to
+   * report or sign up comes back as `form`, for the channel to open, and is not started.
+   */
+  answerPrivately(msg: Inbound): Promise<Answered> {
+    return this.answer(msg, true);
+  }
+
+  private async answer(msg: Inbound, offerForm: boolean): Promise<Answered> {
     const started = performance.now();
-    let result: Reply;
+    let result: Answered;
     try {
-      result = await this.locked(msg.conversationId, (store, runner) => this.turn(store, runner, msg));
+      result = await this.locked(msg.conversationId, (store, runner) => this.turn(store, runner, msg, offerForm));
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
-      result = unavailableReply();
+      result = { reply: unavailableReply() };
     }
-    this.onReply?.(result, (performance.now() - started) / 1000);
+    this.onReply?.(result.reply, (performance.now() - started) / 1000);
     return result;
   }
 
-  private async turn(store: Store, runner: FlowRunner, msg: Inbound): Promise<Reply> {
+  private async turn(store: Store, runner: FlowRunner, msg: Inbound, offerForm: boolean): Promise<Answered> {
     const now = this.clock();
     const state = await this.load(store, msg.conversationId, now);
     if (state.flow) {
       const step = await runner.step(state.flow, msg.text, msg, now);
       await this.save(store, msg.conversationId, { answer: state.answer, flow: step.state }, now);
-      return step.reply;
+      return { reply: step.reply };
     }
     const result = this.engine.answer(msg.text, state.answer);
+    if (result.start && offerForm) return { reply: result.reply, form: result.start };
     if (result.start) {
       const started = runner.start(result.start.flow, result.start.compact);
       await this.save(store, msg.conversationId, { answer: result.context, flow: started.state }, now);
-      return started.reply;
+      return { reply: started.reply };
     }
     await this.save(store, msg.conversationId, { answer: result.context }, now);
-    return result.reply;
+    return { reply: result.reply };
   }
 
   /** Starts a guided flow directly (a button, a slash command), replacing any flow in progress. */

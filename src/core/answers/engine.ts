@@ -142,7 +142,7 @@ export class AnswerEngine {
     if (a.compacts.length > 0 && ctx.lastTopic && isFollowUp(text) && this.topicOf(content).length === 0) content = ctx.lastTopic;
 
     const comparing = isCompare(text, a.compacts.length);
-    const terms = comparing ? (a.compacts.length < 2 ? this.twoTerms(a) : []) : this.definitionTerms(a);
+    const terms = comparing ? (a.compacts.length < 2 ? this.twoTerms(a) : []) : this.definitionTerms(a, question);
     if (terms.length > 0) {
       ctx.lastTopic = content;
       return { context: ctx, reply: this.defineReply(question, terms, scope, content) };
@@ -170,6 +170,7 @@ export class AnswerEngine {
    */
   private aboutCompacts(a: Analysis, text: string): boolean {
     if (a.compacts.length > 0 || /\b(compacts?|signator(y|ies)|undertakings?|commitments?)\b/.test(text)) return true;
+    if (requestsSomethingElse(text)) return false;
     if (/\b(breach|breaches|dispute|disputes|complain|complaint|non ?complian\w*)\b/.test(text) && a.unknown.length <= 1) return true;
     const own = a.content.filter((w) => !INTENT_WORD_SET.has(w)).length;
     return a.unknown.length === 0 || a.unknown.length * 2 < own;
@@ -293,7 +294,7 @@ export class AnswerEngine {
    * The glossary entries a message asks to have explained: a term named in it, when everything else in the
    * message is a request for meaning ("what is", "stand for", "in the glossary") or a compact's name.
    */
-  private definitionTerms(a: Analysis): Entry[] {
+  private definitionTerms(a: Analysis, question: string): Entry[] {
     const subject = definitionSubject(a.text);
     if (subject !== undefined) {
       const direct = this.findTerms(subject);
@@ -310,13 +311,14 @@ export class AnswerEngine {
     // Longest first; a bare "compact" only when nothing else is named.
     spotted.sort((x, y) => y.name.length - x.name.length || Number(x.name.join(' ') === 'compact') - Number(y.name.join(' ') === 'compact'));
     const cue = a.words.some((w) => DEFINE_CUES.has(stem(w)) || /^(what|whats|wat|who|whos)$/.test(w));
+    const asked = this.askedOutright(question);
     const strangers = a.unknown.filter((w) => !DEFINE_CUES.has(stem(w)));
     for (const { name, at } of spotted) {
       const span = new Set(typed.slice(at, at + name.length));
       // A compact name inside the term ("Herts Infrastructure Consortium") does not name a compact.
       const compacts = a.compacts.filter((id) => !this.kb.compacts.some((c) => c.meta.id === id && [c.meta.id, ...c.meta.aliases.map(normalize)].some((n) => span.has(n))));
       const rest = a.content.map(stem).filter((x) => !name.includes(x) && !DEFINE_CUES.has(x) && !SOURCE_WORDS.has(x));
-      if (rest.length > 0 || strangers.length > 0 || !(cue || a.unknown.length === 0)) continue;
+      if (!asked.has(name.join(' ')) && (rest.length > 0 || strangers.length > 0 || !(cue || a.unknown.length === 0))) continue;
       // "The Hertfordshire compact" names the compact itself, not the glossary's word "compact".
       if (compacts.length > 0 && name.join(' ') === 'compact') continue;
       const found = this.withLinked(this.termsNamed(name.join(' ')));
@@ -324,6 +326,19 @@ export class AnswerEngine {
       if (compacts.length === 0 || found.some((e) => compacts.includes(e.compact))) return found;
     }
     return [];
+  }
+
+  /**
+   * Term names (as stems) asked about outright in a clause of their own: "whats a cvs, our treasurer keeps
+   * mentioning it", "sorry if this is silly but what is a compact". The rest of the message is then context.
+   */
+  private askedOutright(question: string): Set<string> {
+    const out = new Set<string>();
+    for (const clause of question.split(/[,;:!?.()]|\s[-–—]\s|\bbut\b/i)) {
+      const m = ASK_MEANING.exec(` ${normalize(clause)} `);
+      if (m?.[1]) out.add(stemKey(m[1]));
+    }
+    return out;
   }
 
   /** "Difference between community groups and voluntary organisations": two glossary terms, defined side by side. */
@@ -464,6 +479,8 @@ const ROUTE_WORDS = new Set(
     .split(/\s+/)
     .map(stem),
 );
+/** The words just before a term that ask what it means. */
+const ASK_MEANING = /^ (?:so |ok |and |hi |hey )?(?:what|whats|wat|wats|who|whos|define|explain|meaning of|definition of|what is meant by|whats meant by)(?: is| are| s| does| do)?(?: exactly| actually)?(?: is)?(?: a| an| the)? (.+?)(?: mean| means| stand for| stands for| again| exactly)? $/;
 const COMPARE_WORDS = new Set(['difference', 'differences', 'different', 'differ', 'compare', 'comparison', 'versus', 'vs', 'between', 'distinguish'].map(stem));
 const PRINCIPLE_GROUPS = ['outcome', 'aim', 'challenge', 'principle', 'vision', 'purpose'];
 /** Words that ask for a list rather than name a topic: "what are the five outcomes", "shared principles". */
@@ -477,6 +494,19 @@ const DEFINE_CUES = new Set(
 
 /** Words that point at where a term is written rather than at the topic: "in the Dacorum jargon buster". */
 const SOURCE_WORDS = new Set(['compact', 'local', 'report', 'document', 'annex', 'section', 'list', 'agreement'].map(stem));
+
+/**
+ * The thing a sign-up or report is for is named, and it is not the compact: "sign up for the staff lottery",
+ * "report a data breach", "complain about my neighbour's noise".
+ */
+function requestsSomethingElse(text: string): boolean {
+  const t = ` ${text} `;
+  const object = /(?:sign(?:ing)? ?up|register|registering|enrol|join) (?:for|to|with|on) (?:the |a |an |my |our )?([a-z]+(?: [a-z]+)?)/.exec(t)?.[1];
+  if (object && !/\b(compact|agreement|it|this|that|them)\b/.test(object)) return true;
+  if (/ (?!a |an |the |this |that |of |suspected |possible |potential |formal |compact |serious |alleged |clear )[a-z]+ breach /.test(t) && !/ (compact|undertaking|commitment) breach /.test(t)) return true;
+  const about = / complain(?:t)? about (?:my |our |the |a )?([a-z]+)/.exec(t)?.[1];
+  return about !== undefined && !/^(council|councils|organisation|organisations|charity|funder|partner|police|nhs|trust|authority|them|it|this|that|their|how|what|why|being|not|lack)$/.test(about);
+}
 
 function stemKey(text: string): string {
   return words(text)
