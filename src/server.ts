@@ -47,11 +47,13 @@ export function createHttpServer(app: App, channels: Channel[], log: Logger): Se
     method: 'GET',
     path: '/readyz',
     handle: async (_req, res) => {
+      const compacts = app.kb.compacts.length;
+      if (compacts === 0) return sendJson(res, 503, { ok: false, store: app.store.kind, compacts, error: 'no knowledge loaded' });
       try {
         await app.store.ping();
-        sendJson(res, 200, { ok: true, store: app.store.kind, compacts: app.kb.compacts.length });
+        sendJson(res, 200, { ok: true, store: app.store.kind, compacts });
       } catch {
-        sendJson(res, 503, { ok: false, store: app.store.kind, error: 'store unreachable' });
+        sendJson(res, 503, { ok: false, store: app.store.kind, compacts, error: 'store unreachable' });
       }
     },
   });

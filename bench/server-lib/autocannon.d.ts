@@ -29,6 +29,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    overallRate?: number;
     requests?: Request[];
   }
   function autocannon(options: Options): Promise<Result> & { stop(): void };

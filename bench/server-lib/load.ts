@@ -7,6 +7,8 @@ export interface LoadOptions {
   pid: number;
   seconds: number;
   connections: number;
+  /** Requests per second across all connections; unset, each connection sends as fast as it is answered. */
+  rate?: number;
   fake?: FakeSlackChild;
   /** Where response_url posts go; any URL will do when there is no fake (the baseline never calls it). */
   responseUrl: (id: string) => string;
@@ -16,20 +18,19 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
-  max: number;
   acked: number;
   errors: number;
   non2xx: number;
   maxRssMb: number;
-  /** After the run: requests answered on the fake, duplicates, and how long the backlog took to clear. */
+  /** After the run: requests answered on the fake (distinct), extra posts for one request, and how long the backlog took. */
   answered?: number;
   duplicates?: number;
-  drainMs?: number;
+  drainSeconds?: number;
 }
 
 let next = 0;
 
-/** Signed Slack requests, half slash commands and half DM events, each built fresh (new id, new timestamp) as it is sent. */
+/** Signed Slack requests, half slash commands and half DM events, each built as it is sent (new id, fresh timestamp). */
 function requests(responseUrl: (id: string) => string): Request[] {
   return [
     {
@@ -44,19 +45,22 @@ function requests(responseUrl: (id: string) => string): Request[] {
   ];
 }
 
-/** Waits until the fake has seen an answer for every acknowledged request, or nothing has changed for 5 s. */
-async function drain(fake: FakeSlackChild, acked: number): Promise<{ answered: number; duplicates: number; drainMs: number }> {
+/** Waits until the fake has an answer for every acknowledged request, or nothing has changed for 5 s (60 s at most). */
+async function drain(fake: FakeSlackChild, acked: number): Promise<{ answered: number; duplicates: number; drainSeconds: number }> {
   const started = performance.now();
   let last = -1;
-  let stableSince = performance.now();
+  let changed = performance.now();
   for (;;) {
     const c = await fake.counts();
-    if (c.keys >= acked || performance.now() - stableSince > 5000) return { answered: c.keys, duplicates: c.duplicates, drainMs: performance.now() - started };
+    const now = performance.now();
+    if (c.keys >= acked || now - changed > 5000 || now - started > 60_000) {
+      return { answered: c.keys, duplicates: c.duplicates, drainSeconds: (Math.min(now, changed) - started) / 1000 };
+    }
     if (c.keys !== last) {
       last = c.keys;
-      stableSince = performance.now();
+      changed = now;
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -64,19 +68,25 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   await o.fake?.reset();
   let maxRss = await rssOf(o.pid);
   const sampler = setInterval(() => void rssOf(o.pid).then((r) => (maxRss = Math.max(maxRss, r)), () => undefined), 200);
-  const result = await autocannon({ url: `http://127.0.0.1:${o.port}`, connections: o.connections, duration: o.seconds, timeout: 10, requests: requests(o.responseUrl) });
-  clearInterval(sampler);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${o.port}`,
+    connections: o.connections,
+    duration: o.seconds,
+    timeout: 10,
+    ...(o.rate ? { overallRate: o.rate } : {}),
+    requests: requests(o.responseUrl),
+  });
   const acked = result.statusCodeStats['200']?.count ?? 0;
-  const out: LoadResult = {
+  const drained = o.fake ? await drain(o.fake, acked) : {};
+  clearInterval(sampler);
+  return {
     rps: acked / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    max: result.latency.max,
     acked,
     errors: result.errors,
     non2xx: result.non2xx,
     maxRssMb: maxRss / 2 ** 20,
+    ...drained,
   };
-  if (o.fake) Object.assign(out, await drain(o.fake, acked));
-  return out;
 }

@@ -1,5 +1,6 @@
 import type { RespondFn } from '@slack/bolt';
 import type { Reply } from '../../core/answers/reply.js';
+import type { Answered } from '../../core/conversation.js';
 import { renderReply, section } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { describeError } from './describe-error.js';
@@ -43,14 +44,18 @@ export interface PrivateTurn {
  */
 export async function answerPrivately(deps: SlackDeps, turn: PrivateTurn, text: string): Promise<void> {
   const conversationId = personalConversation(turn.team, turn.user);
-  const start = deps.app.engine.answer(text).start;
-  if (start) {
-    await openForm(deps, { ...turn, conversationId, flowId: start.flow, compact: start.compact });
-    return;
-  }
   await deps.turns.run(conversationId, async () => {
-    const reply = await ask(deps, conversationId, turn.user, text);
-    const message = reply ? renderReply(reply, { shareQuestion: reply.hits.length > 0 ? text : undefined }) : { blocks: section(SORRY), text: SORRY };
+    let answered: Answered | undefined;
+    try {
+      answered = await deps.app.bot.answerPrivately({ ...who(conversationId, turn.user), text });
+    } catch (error) {
+      deps.log.error({ err: describeError(error) }, 'slack question could not be answered');
+    }
+    if (answered?.form) {
+      await openForm(deps, { ...turn, conversationId, flowId: answered.form.flow, compact: answered.form.compact });
+      return;
+    }
+    const message = answered ? renderReply(answered.reply, { shareQuestion: answered.reply.hits.length > 0 ? text : undefined }) : { blocks: section(SORRY), text: SORRY };
     await sendPrivately(deps, turn.client, turn.respond, { channel: turn.channel, user: turn.user }, message);
   });
 }

@@ -2,12 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App as BoltApp, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { BodyTooLargeError, readBody, sendJson, type HttpRoute } from '../../server.js';
+import { AfterAck } from './after-ack.js';
 import { describeError } from './describe-error.js';
 import { isSslCheck, parseSlackRequest } from './parse-request.js';
 import { verifySlackSignature } from './verify-signature.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 const BODY_LIMIT = 1024 * 1024;
+/** Acknowledged work waiting to start beyond this (several seconds of it) means overload: refuse, and Slack delivers again later. */
+const MAX_BACKLOG = 5000;
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
@@ -21,6 +24,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
 export class SlackHttpReceiver implements Receiver {
   private bolt?: BoltApp;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly afterAck = new AfterAck(4);
 
   constructor(
     private readonly signingSecret: string,
@@ -72,6 +76,10 @@ export class SlackHttpReceiver implements Receiver {
     const request = parsed.request;
     if (request.kind === 'url_verification') return sendJson(res, 200, { challenge: request.challenge });
 
+    if (this.afterAck.backlog >= MAX_BACKLOG) {
+      this.log.warn({ backlog: this.afterAck.backlog }, 'slack request refused: too much acknowledged work waiting');
+      return sendJson(res, 503, { error: 'busy; try again' });
+    }
     const retryNum = Number(header(req, 'x-slack-retry-num'));
     const work = this.dispatch(res, {
       body: request.body,
@@ -82,7 +90,7 @@ export class SlackHttpReceiver implements Receiver {
     await work.finally(() => this.inFlight.delete(work));
   }
 
-  /** Hands the request to Bolt; `ack` writes the HTTP response, and the work goes on after it. */
+  /** Hands the request to Bolt; `ack` writes the HTTP response, and the work goes on after it, in its turn. */
   private async dispatch(res: ServerResponse, event: Omit<ReceiverEvent, 'ack'>): Promise<void> {
     let acked = false;
     const ack = async (response?: unknown) => {
@@ -94,6 +102,7 @@ export class SlackHttpReceiver implements Receiver {
       } else {
         sendJson(res, 200, response);
       }
+      await this.afterAck.turn();
     };
     try {
       await this.bolt!.processEvent({ ...event, ack });

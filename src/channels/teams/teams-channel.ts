@@ -68,9 +68,9 @@ export async function createTeamsChannel(app: App, env: NodeJS.ProcessEnv, log: 
       return sendJson(res, status, { error: status === 401 ? 'unauthorized' : 'the request could not be authenticated just now; try again' });
     }
     if (activity.type === 'invoke') return sendJson(res, 501, { error: 'invoke activities are not handled' });
-    if (activity.id && !(await app.store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`, new Date()))) {
-      return sendJson(res, 200, { duplicate: true });
-    }
+    // Without the store the turn still runs, so the user hears that nothing can be saved rather than nothing.
+    const claimed = !activity.id || (await app.store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`, new Date()).catch(() => true));
+    if (!claimed) return sendJson(res, 200, { duplicate: true });
     try {
       await adapter.processActivityDirect(authenticated, activity, (ctx) => turns.onTurn(ctx));
     } catch (error) {

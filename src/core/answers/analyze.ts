@@ -44,7 +44,8 @@ export class Analyzer {
   }
 
   private compactOf(word: string): string | undefined {
-    const exact = this.compactNames.get(word);
+    // "halton's" arrives as "haltons".
+    const exact = this.compactNames.get(word) ?? (word.endsWith('s') ? this.compactNames.get(word.slice(0, -1)) : undefined);
     if (exact || word.length < 5 || this.vocab.words.has(word)) return exact;
     let best: { id: string; d: number } | undefined;
     let tie = false;
