@@ -53,8 +53,9 @@ async function drain(fake: FakeSlackChild, acked: number): Promise<{ answered: n
   for (;;) {
     const c = await fake.counts();
     const now = performance.now();
-    if (c.keys >= acked || now - changed > 5000 || now - started > 60_000) {
-      return { answered: c.keys, duplicates: c.duplicates, drainSeconds: (Math.min(now, changed) - started) / 1000 };
+    const complete = c.keys >= acked;
+    if (complete || now - changed > 5000 || now - started > 60_000) {
+      return { answered: c.keys, duplicates: c.duplicates, drainSeconds: ((complete ? now : changed) - started) / 1000 };
     }
     if (c.keys !== last) {
       last = c.keys;

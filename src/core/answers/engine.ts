@@ -431,7 +431,7 @@ export class AnswerEngine {
     const group = PRINCIPLE_GROUPS.find((g) => stems.includes(stem(g)));
     if (!group) return undefined;
     const rest = stems.filter((s) => s !== stem(group) && !LIST_WORDS.has(s) && !SOURCE_WORDS.has(s));
-    if (rest.length > 0 || a.unknown.length > 0) return undefined;
+    if (rest.length > 0 || a.unknown.some((w) => !LIST_WORDS.has(stem(w)))) return undefined;
     const number = /\b(\d{1,2})\b/.exec(a.text)?.[1];
     const items = this.kb.entries.filter((e) => e.kind === 'principle' && e.group === group && (scope.length === 0 || scope.includes(e.compact)));
     const chosen = number ? items.filter((e) => e.id.endsWith(`-${number}`)) : items;
