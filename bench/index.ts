@@ -29,6 +29,11 @@ function accuracy(name: string, questions: LabelledQuestion[]) {
     const base = b.get(cat)!;
     console.log(`${cat.padEnd(18)} ${String(t.n).padStart(3)}  ${pct(t.correct, t.n).padStart(6)}  (${pct(t.intent, t.n)}, ${pct(t.top3, t.n)})`.padEnd(57) + pct(base.correct, base.n).padStart(6));
   }
+  const withPassage = questions.map((q, i) => ({ q, i })).filter(({ q }) => q.expect.length > 0);
+  const rate = (vs: typeof mine, k: 'top1' | 'top3') => pct(withPassage.filter(({ i }) => vs[i]![k]).length, withPassage.length);
+  console.log(
+    `retrieval alone, on the ${withPassage.length} questions with a passage expected (intent ignored): ours top-1 ${rate(mine, 'top1')}, top-3 ${rate(mine, 'top3')}; naive top-1 ${rate(naive, 'top1')}, top-3 ${rate(naive, 'top3')}`,
+  );
   const wrong = questions.map((q, i) => ({ q, v: mine[i]! })).filter((x) => !x.v.correct);
   if (process.argv.includes('--verbose')) {
     for (const { q } of wrong) {
