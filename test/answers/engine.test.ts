@@ -18,6 +18,19 @@ describe('answer engine', () => {
     expect(renderText(r)).toMatch(/three months' notice in writing[\s\S]*Hertfordshire Compact 4\.4 · given by statutory organisations/);
   });
 
+  it('shows one item by compact and id, as a follow-up button sends it', () => {
+    const r = ask('dacorum statutory-funding-3');
+    expect(r.hits).toHaveLength(1);
+    expect(r.hits[0]).toMatchObject({ compact: 'dacorum', id: 'statutory-funding-3' });
+    expect(ask('dacorum no-such-item').hits.every((h) => h.id !== 'no-such-item')).toBe(true);
+  });
+
+  it('offers the overview and another compact when a named compact says nothing on the topic', () => {
+    const r = ask('what does the Herefordshire compact say about campaigning');
+    expect(renderText(r)).toMatch(/nothing specific on that in the Herefordshire/);
+    expect(r.actions?.[0]?.value).toMatch(/^(hertfordshire|dacorum|halton) /);
+  });
+
   it('keeps to a compact named in the question', () => {
     const r = ask('how long do we get to respond to a consultation in Dacorum?');
     expect(r.hits[0]?.compact).toBe('dacorum');

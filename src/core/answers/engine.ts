@@ -103,9 +103,11 @@ export class AnswerEngine {
   }
 
   answer(question: string, context: AnswerContext = {}): EngineResult {
+    const ctx = { ...context };
+    const exact = this.exactItem(question);
+    if (exact) return { context: ctx, reply: exact };
     const a = this.analyzer.analyze(question.slice(0, 2000));
     const text = a.text;
-    const ctx = { ...context };
 
     if (a.compacts.length === 1 && isDefaultChoice(text) && a.content.length <= 1) {
       ctx.defaultCompact = a.compacts[0];
@@ -226,19 +228,13 @@ export class AnswerEngine {
     const namedOk = scope.length > 0 && top !== undefined && top.coverage >= this.thresholds.minCoverage * 0.7 && top.score >= this.thresholds.minScore * 0.5;
     const words = a.content.length + a.unknown.length;
     if (!this.good(top, words) && !namedOk) {
-      if (scope.length > 0) {
-        const elsewhere = this.rank(content, []).filter((s) => !scope.includes(s.entry.compact))[0];
-        if (this.good(elsewhere)) {
-          const hit = hitOf(this.kb, elsewhere.entry, elsewhere.score);
-          return reply(
-            'answer',
-            [
-              { type: 'text', text: `I found nothing on that in the ${scope.map((c) => compactName(this.kb, c)).join(' or ')}. The ${hit.citation.compactName} says:` },
-              { type: 'quote', hit },
-            ],
-            { hits: [hit], feedback: { question, keys: [hit.key] } },
-          );
-        }
+      if (scope.length === 1 && a.compacts.length === 1 && a.unknown.length <= 1) {
+        // Named, but nothing in it matches: say so, show what that compact is about, and offer the others.
+        const overview = this.overviewReply(question, scope[0]!);
+        const lead: Block = { type: 'text', text: `I found nothing specific on that in the ${compactName(this.kb, scope[0]!)}. This is what it says it is for:` };
+        const elsewhere = this.rank(content, []).find((s) => !scope.includes(s.entry.compact));
+        const actions = this.good(elsewhere) ? [{ label: `What the ${compactName(this.kb, elsewhere.entry.compact)} says`, value: `${elsewhere.entry.compact} ${elsewhere.entry.id}` }] : [];
+        return { ...overview, blocks: [lead, ...overview.blocks], actions };
       }
       return this.unknownReply(a);
     }
@@ -400,6 +396,16 @@ export class AnswerEngine {
     const related = this.rank(content, scope, ['undertaking', 'fact', 'principle'], 3).filter((s) => this.good(s))[0];
     const actions = related ? [{ label: `Related: ${related.entry.title}`, value: `${related.entry.compact} ${related.entry.id}` }] : [];
     return reply('define', blocks, { hits, actions, feedback: { question, keys: hits.map((h) => h.key) } });
+  }
+
+  /** "dacorum statutory-funding-3", as the buttons send: one item by its compact and id. */
+  private exactItem(question: string): Reply | undefined {
+    const [compact, id, ...more] = question.trim().toLowerCase().split(/\s+/);
+    if (!compact || !id || more.length > 0) return undefined;
+    const entry = this.kb.entries.find((e) => e.compact === compact && e.id === id);
+    if (!entry) return undefined;
+    const hit = hitOf(this.kb, entry, 1);
+    return reply('answer', [{ type: 'quote', hit }], { hits: [hit], feedback: { question, keys: [hit.key] } });
   }
 
   private byReference(refs: string[], scope: string[]): Reply | undefined {
