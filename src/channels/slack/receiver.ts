@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App as BoltApp, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { BodyTooLargeError, readBody, sendJson, type HttpRoute } from '../../server.js';
+import { admit } from './admission.js';
 import { AfterAck } from './after-ack.js';
 import { describeError } from './describe-error.js';
 import { isSslCheck, parseSlackRequest } from './parse-request.js';
@@ -9,8 +10,6 @@ import { verifySlackSignature } from './verify-signature.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 const BODY_LIMIT = 1024 * 1024;
-/** Acknowledged work waiting to start beyond this (several seconds of it) means overload: refuse, and Slack delivers again later. */
-const MAX_BACKLOG = 5000;
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
@@ -23,8 +22,10 @@ function header(req: IncomingMessage, name: string): string | undefined {
  */
 export class SlackHttpReceiver implements Receiver {
   private bolt?: BoltApp;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Work acknowledged or being acknowledged, with when it arrived; a Map keeps arrival order. */
+  private readonly inFlight = new Map<Promise<void>, number>();
   private readonly afterAck = new AfterAck(4);
+  private overloaded = false;
 
   constructor(
     private readonly signingSecret: string,
@@ -40,7 +41,7 @@ export class SlackHttpReceiver implements Receiver {
 
   /** Lets work already acknowledged to Slack (answers still being posted) finish. */
   async stop(): Promise<void> {
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.inFlight.keys()]);
   }
 
   readonly route: HttpRoute = { method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => this.handle(req, res) };
@@ -76,17 +77,23 @@ export class SlackHttpReceiver implements Receiver {
     const request = parsed.request;
     if (request.kind === 'url_verification') return sendJson(res, 200, { challenge: request.challenge });
 
-    if (this.afterAck.backlog >= MAX_BACKLOG) {
-      this.log.warn({ backlog: this.afterAck.backlog }, 'slack request refused: too much acknowledged work waiting');
+    const now = Date.now();
+    const admission = admit(this.inFlight.size, this.inFlight.values().next().value, now);
+    if (!admission.ok) {
+      // Said once per spell of overload, not per request refused.
+      if (!this.overloaded) this.log.warn(admission, 'slack requests refused: too much work in hand');
+      this.overloaded = true;
       return sendJson(res, 503, { error: 'busy; try again' });
     }
+    if (this.overloaded) this.log.info('slack requests accepted again');
+    this.overloaded = false;
     const retryNum = Number(header(req, 'x-slack-retry-num'));
     const work = this.dispatch(res, {
       body: request.body,
       retryNum: Number.isInteger(retryNum) ? retryNum : undefined,
       retryReason: header(req, 'x-slack-retry-reason'),
     });
-    this.inFlight.add(work);
+    this.inFlight.set(work, now);
     await work.finally(() => this.inFlight.delete(work));
   }
 

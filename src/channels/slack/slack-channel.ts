@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { App as BoltApp, SocketModeReceiver, type Authorize } from '@slack/bolt';
 import type { ChannelFactory } from '../channels.js';
 import { boltLogger } from './bolt-logger.js';
@@ -37,8 +39,11 @@ export const createSlackChannel: ChannelFactory = async (app, env, log) => {
   let identity: { botUserId?: string; botId?: string } = {};
   const authorize: Authorize<boolean> = async () => ({ botToken: config.botToken, ...identity });
 
+  // Connections to Slack are kept open between calls: a new TLS connection per answer costs more than the answer.
+  // One agent serves the Web API and response_urls alike, so it follows the API's protocol (http only for a local fake).
+  const agent = new URL(config.apiUrl).protocol === 'http:' ? new HttpAgent({ keepAlive: true }) : new HttpsAgent({ keepAlive: true });
   // convoStore off: conversation state lives in our store, not in Bolt's memory.
-  const bolt = new BoltApp({ receiver, authorize, logger, clientOptions, convoStore: false });
+  const bolt = new BoltApp({ receiver, authorize, logger, agent, clientOptions, convoStore: false });
   const deps: SlackDeps = { app, config, log, turns: new TurnQueue() };
   bolt.error(async (error) => {
     log.error({ err: describeError(error) }, 'slack listener failed');
@@ -67,6 +72,7 @@ export const createSlackChannel: ChannelFactory = async (app, env, log) => {
     },
     async stop() {
       await bolt.stop();
+      agent.destroy();
     },
   };
 };
