@@ -24,6 +24,8 @@ export interface LoadResult {
   maxRssMb: number;
   /** After the run: requests answered on the fake (distinct), extra posts for one request, and how long the backlog took. */
   answered?: number;
+  /** Answers posted per second, from the first request to the last answer. */
+  answerRate?: number;
   duplicates?: number;
   drainSeconds?: number;
 }
@@ -78,7 +80,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     requests: requests(o.responseUrl),
   });
   const acked = result.statusCodeStats['200']?.count ?? 0;
-  const drained = o.fake ? await drain(o.fake, acked) : {};
+  const drained = o.fake ? await drain(o.fake, acked) : undefined;
   clearInterval(sampler);
   return {
     rps: acked / result.duration,
@@ -88,6 +90,6 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
     non2xx: result.non2xx,
     maxRssMb: maxRss / 2 ** 20,
-    ...drained,
+    ...(drained ? { ...drained, answerRate: drained.answered / (result.duration + drained.drainSeconds) } : {}),
   };
 }

@@ -1,10 +1,10 @@
 /**
  * Overload is judged by how long the oldest request still being worked on has waited: past this, answers are
  * arriving too late to help, so new requests are refused (503) and Slack delivers events again later. The
- * count is a ceiling on memory whatever the pace.
+ * count is a ceiling on memory whatever the pace (each request in hand holds some tens of kB).
  */
 export const MAX_WAIT_MS = 10_000;
-export const MAX_IN_FLIGHT = 20_000;
+export const MAX_IN_FLIGHT = 5_000;
 
 export type Admission = { ok: true } | { ok: false; inFlight: number; oldestWaitMs: number };
 

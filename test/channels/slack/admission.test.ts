@@ -6,7 +6,7 @@ describe('taking on Slack requests under load', () => {
 
   it('takes requests while the oldest in hand has waited no longer than the limit', () => {
     expect(admit(0, undefined, now)).toEqual({ ok: true });
-    expect(admit(5000, now - MAX_WAIT_MS, now)).toEqual({ ok: true });
+    expect(admit(100, now - MAX_WAIT_MS, now)).toEqual({ ok: true });
   });
 
   it('refuses once the oldest request in hand has waited too long, saying how long', () => {
