@@ -38,12 +38,13 @@ function parseBody(contentType: string | undefined, text: string): Record<string
 /**
  * A local stand-in for Slack's Web API (POST /api/<method>, form or JSON bodies, Bearer tokens) and for
  * response_url endpoints (POST /respond/<id>). It records every call, and can be told to answer the next
- * calls of a method with 429 (Retry-After: 1) or 500.
+ * calls of a method with 429 (Retry-After: 1) or 500, or hold its answers back until released.
  */
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   private readonly failures = new Map<string, Failure>();
   private overrides: { method: string; answer: Record<string, unknown>; when: (body: Record<string, any>) => boolean }[] = [];
+  private readonly holds = new Map<string, { arrive: (call: RecordedCall) => void; released: Promise<void> }>();
   private server?: Server;
   private ts = 1_700_000_000;
   private views = 0;
@@ -92,6 +93,24 @@ export class FakeSlackApi {
   /** The next call of `method` (whose body passes `when`) gets this answer with HTTP 200, e.g. `{ ok: false, error: 'expired_trigger_id' }`. */
   answerNext(method: string, answer: Record<string, unknown>, when: (body: Record<string, any>) => boolean = () => true): void {
     this.overrides.push({ method, answer, when });
+  }
+
+  /**
+   * Calls of `method` are recorded but not answered until `release()`; `arrived` resolves with the first one
+   * held, e.g. to stop a server while it waits for Slack.
+   */
+  hold(method: string): { arrived: Promise<RecordedCall>; release(): void } {
+    let arrive!: (call: RecordedCall) => void;
+    let release!: () => void;
+    const arrived = new Promise<RecordedCall>((resolve) => (arrive = resolve));
+    this.holds.set(method, { arrive, released: new Promise<void>((resolve) => (release = resolve)) });
+    return {
+      arrived,
+      release: () => {
+        this.holds.delete(method);
+        release();
+      },
+    };
   }
 
   /** Successful calls of one method. */
@@ -149,11 +168,13 @@ export class FakeSlackApi {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
-  private record(call: Omit<RecordedCall, 'at'>): void {
-    this.calls.push({ ...call, at: Date.now() });
+  private record(call: Omit<RecordedCall, 'at'>): RecordedCall {
+    const recorded = { ...call, at: Date.now() };
+    this.calls.push(recorded);
     const waiting = this.waiters;
     this.waiters = [];
     waiting.forEach((wake) => wake());
+    return recorded;
   }
 
   private failure(method: string): Failure | undefined {
@@ -191,7 +212,12 @@ export class FakeSlackApi {
       res.end('ok');
       return;
     }
-    this.record({ method, body, token, status: 200 });
+    const call = this.record({ method, body, token, status: 200 });
+    const hold = this.holds.get(method);
+    if (hold) {
+      hold.arrive(call);
+      await hold.released;
+    }
     const override = this.overrides.find((o) => o.method === method && o.when(body));
     this.overrides = this.overrides.filter((o) => o !== override);
     const answer = override?.answer ?? this.answer(method, body, token ?? '');
