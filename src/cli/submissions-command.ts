@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { coreConfig } from '../config.js';
 import { openStore } from '../core/storage/open-store.js';
 import { SUBMISSION_STATUSES, type Store, type Submission, type SubmissionKind, type SubmissionStatus } from '../core/storage/store.js';
+import { retentionCutoff } from '../housekeeping.js';
 
 export interface SubmissionsIo {
   out: (text: string) => void;
@@ -90,11 +91,15 @@ export async function submissionsCommand(kind: SubmissionKind, args: string[], i
       return 0;
     }
     case 'purge': {
-      if (kind !== 'breach' || !io.retentionDays) {
+      if (kind !== 'breach') {
+        io.err('Sign-ups are purged together with reports: run `compact-bot reports purge`.');
+        return 2;
+      }
+      if (!io.retentionDays) {
         io.err('Set REPORT_RETENTION_DAYS to the number of days reports and sign-ups are kept, then run purge.');
         return 2;
       }
-      const before = new Date(io.now().getTime() - io.retentionDays * 86_400_000);
+      const before = retentionCutoff(io.now(), io.retentionDays);
       const n = await io.store.purgeSubmissions(before);
       await audit('purge', `${n} older than ${before.toISOString().slice(0, 10)}`);
       io.out(`Deleted ${n} record${n === 1 ? '' : 's'} created before ${before.toISOString().slice(0, 10)}.`);

@@ -1,0 +1,49 @@
+import type { Logger } from 'pino';
+import type { Store } from './core/storage/store.js';
+
+export const DAY_MS = 86_400_000;
+/** Slack redelivers an event for an hour at most; ids are kept well beyond that. */
+const EVENT_IDS_KEPT_MS = 3 * DAY_MS;
+
+/** Reports and sign-ups created before this moment are past REPORT_RETENTION_DAYS. */
+export function retentionCutoff(now: Date, retentionDays: number): Date {
+  return new Date(now.getTime() - retentionDays * DAY_MS);
+}
+
+export interface HousekeepingDeps {
+  store: Store;
+  log: Logger;
+  /** REPORT_RETENTION_DAYS; without it reports and sign-ups are kept. */
+  retentionDays?: number;
+  clock?: () => Date;
+}
+
+/**
+ * At start and then daily: deletes expired conversations and old event ids, and, with a retention period,
+ * reports and sign-ups older than that (written to the audit log). Any one instance may do it.
+ */
+export function startHousekeeping({ store, log, retentionDays, clock = () => new Date() }: HousekeepingDeps): { stop(): Promise<void> } {
+  const once = async () => {
+    const now = clock();
+    const expired = await store.purgeExpired(now, new Date(now.getTime() - EVENT_IDS_KEPT_MS));
+    log.info(expired, 'expired conversations and event ids deleted');
+    if (!retentionDays) return;
+    const before = retentionCutoff(now, retentionDays);
+    const deleted = await store.purgeSubmissions(before);
+    await store.audit({ actor: 'serve:retention', action: 'purge', target: `${deleted} older than ${before.toISOString().slice(0, 10)}`, at: clock() });
+    log.info({ deleted, days: retentionDays }, 'retention purge');
+  };
+  let running = Promise.resolve();
+  const run = () => {
+    running = once().catch((err: unknown) => log.error({ err }, 'housekeeping failed'));
+  };
+  run();
+  const timer = setInterval(run, DAY_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
