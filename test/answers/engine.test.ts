@@ -63,6 +63,13 @@ describe('answer engine', () => {
     }
   });
 
+  it('tells a personal matter from the same words about an organisation', () => {
+    expect(ask('how much notice does my landlord have to give').intent).toBe('unknown');
+    const grant = ask('my grant is being cut, how much notice should I get');
+    expect(grant.intent).toBe('answer');
+    expect(grant.hits[0]?.id).toBe('4.4');
+  });
+
   it('tells requests to sign up or report a breach from questions', () => {
     expect(engine.answer('I want to report a breach').start).toEqual({ flow: 'breach', compact: undefined });
     expect(engine.answer('sign up our charity to the halton compact').start).toEqual({ flow: 'signup', compact: 'halton' });

@@ -22,6 +22,8 @@ export interface Analysis {
   content: string[];
   /** Content words that are neither known nor correctable. */
   unknown: string[];
+  /** Stems of words owned by the asker ("my job", "my landlord"): what the question is about, if not the compacts. */
+  personal: Set<string>;
   corrections: { from: string; to: string }[];
   /** A bare reference such as "4.4" or "8.2-time". */
   refs: string[];
@@ -70,7 +72,9 @@ export class Analyzer {
     const refs: string[] = [];
     const corrections: { from: string; to: string }[] = [];
     const typed: string[] = [];
+    const personal = new Set<string>();
     for (let i = 0; i < raw.length; i++) {
+      if (i > 0 && raw[i - 1] === 'my' && !isStopword(raw[i]!)) personal.add(stem(raw[i]!));
       const w = raw[i]!;
       const pair = i + 1 < raw.length ? `${w} ${raw[i + 1]}` : '';
       const named = (pair && this.compactNames.get(pair)) || this.compactOf(w);
@@ -104,7 +108,7 @@ export class Analyzer {
       out.push(fixed);
       if (!isStopword(fixed)) content.push(fixed);
     }
-    return { text: out.join(' '), words: out, compacts, content, unknown, corrections, refs, typed };
+    return { text: out.join(' '), words: out, compacts, content, unknown, personal, corrections, refs, typed };
   }
 
   /** Query terms for content words: each word's stem, plus synonym and acronym expansions at lower weight. */

@@ -48,10 +48,12 @@ export interface Thresholds {
   minScore: number;
   /** What a word the knowledge base does not know weighs against coverage, as a share of the rarest known word. */
   unknownWeight: number;
+  /** How much more a word owned by the asker ("my job") counts, when the compacts are not about it. */
+  personalWeight: number;
   /** Beyond this many content words, the coverage needed falls in proportion. */
   longAfter: number;
 }
-export const DEFAULT_THRESHOLDS: Thresholds = { minCoverage: 0.35, minScore: 4, unknownWeight: 1, longAfter: 4 };
+export const DEFAULT_THRESHOLDS: Thresholds = { minCoverage: 0.35, minScore: 4, unknownWeight: 1, personalWeight: 3, longAfter: 4 };
 
 export class AnswerEngine {
   private readonly index: SearchIndex;
@@ -196,8 +198,13 @@ export class AnswerEngine {
   }
 
   /** Ranks entries; coverage weighs each question word by its IDF, and unknown words count as uncovered. */
-  private rank(content: string[], compacts: string[], kinds?: Entry['kind'][], limit = 12, unknown: string[] = [], type?: AnswerType): Scored[] {
-    const terms = this.analyzer.terms([...content, ...unknown]).map((t) => ({ ...t, importance: t.stem === t.origin && t.importance === undefined ? Math.max(0.5, this.index.idf(t.stem) || this.index.maxIdf * this.thresholds.unknownWeight) : t.importance }));
+  private rank(content: string[], compacts: string[], kinds?: Entry['kind'][], limit = 12, unknown: string[] = [], type?: AnswerType, personal: ReadonlySet<string> = new Set()): Scored[] {
+    const importance = (stem: string) => {
+      const base = Math.max(0.5, this.index.idf(stem) || this.index.maxIdf * this.thresholds.unknownWeight);
+      // Something of the asker's own that the compacts are not about ("my tenancy") is what the question turns on.
+      return personal.has(stem) && !this.topics.has(stem) ? base * this.thresholds.personalWeight : base;
+    };
+    const terms = this.analyzer.terms([...content, ...unknown]).map((t) => ({ ...t, importance: t.stem === t.origin && t.importance === undefined ? importance(t.stem) : t.importance }));
     const only = compacts.length > 0 && compacts.length < this.kb.compacts.length ? new Set(compacts) : undefined;
     const filter = only || kinds ? (e: Entry) => (!only || only.has(e.compact)) && (!kinds || kinds.includes(e.kind)) : undefined;
     return this.index
@@ -222,7 +229,7 @@ export class AnswerEngine {
   }
 
   private answerReply(question: string, content: string[], scope: string[], a: Analysis): Reply {
-    const ranked = this.rank(content, scope, undefined, 12, a.unknown, answerTypeOf(a.text));
+    const ranked = this.rank(content, scope, undefined, 12, a.unknown, answerTypeOf(a.text), a.personal);
     const top = ranked[0];
     // A compact named in the question is trusted: its best passage needs only half the usual evidence.
     const namedOk = scope.length > 0 && top !== undefined && top.coverage >= this.thresholds.minCoverage * 0.7 && top.score >= this.thresholds.minScore * 0.5;
