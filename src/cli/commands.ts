@@ -8,6 +8,7 @@ export const COMMANDS: Record<string, Command> = {
   reports: async (args) => (await import('./submissions-command.js')).submissionsCli('breach')(args),
   signups: async (args) => (await import('./submissions-command.js')).submissionsCli('signup')(args),
   serve: async () => (await import('./serve-command.js')).serveCommand(),
+  backup: async (args) => (await import('./backup-command.js')).backupCommand(args),
   'package-teams': async (args) => (await import('./package-teams-command.js')).packageTeamsCommand(args),
 };
 
@@ -22,6 +23,7 @@ export function usage(): string {
     '  reports list | show <ref> | export --format csv|json | status <ref> <status> | purge',
     '  signups list | show <ref> | export --format csv|json',
     '  serve                         the HTTP server for Slack and Teams (PORT, HOST)',
+    '  backup <file>                 a consistent copy of the embedded store, safe while serve runs',
     '  package-teams [--out FILE]    the Teams app zip (default dist/compact-bot-teams.zip); bot id from MICROSOFT_APP_ID',
   ].join('\n');
 }
