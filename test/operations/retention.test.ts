@@ -1,14 +1,18 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/core/storage/open-store.js';
 import type { Store, SubmissionKind } from '../../src/core/storage/store.js';
 import { DAY_MS, retentionCutoff, startHousekeeping } from '../../src/housekeeping.js';
 import { createLogger } from '../../src/logger.js';
-import { BIN, ROOT, runCli, tempDataDir } from '../helpers/cli.js';
+import { runCli, tempDataDir } from '../helpers/cli.js';
+import { ServeProcess } from '../helpers/serve-process.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 const daysAgo = (days: number, now = new Date()) => new Date(now.getTime() - days * DAY_MS);
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The cut-off day a run between `from` and now used (midnight may fall in between). */
+const cutoffDay = (days: number, from: Date, text: string) => [dayOf(daysAgo(days, from)), dayOf(daysAgo(days))].find((d) => text.includes(d));
 
 async function withStore<T>(dataDir: string, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore({ dataDir });
@@ -34,15 +38,6 @@ async function seeded(): Promise<string> {
   return dataDir;
 }
 
-/** Polls without touching the fake clock (vi.waitFor would advance it). */
-async function until(check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 const kept = (store: Store) => store.listSubmissions({}).then((rows) => rows.map((r) => r.userId).sort());
 
 describe('retentionCutoff', () => {
@@ -54,10 +49,11 @@ describe('retentionCutoff', () => {
 describe('compact-bot reports purge', () => {
   it('deletes reports and sign-ups older than REPORT_RETENTION_DAYS, keeps the rest, and audits the purge', async () => {
     const dataDir = await seeded();
+    const started = new Date();
     const r = runCli(['reports', 'purge'], { env: { DATA_DIR: dataDir, REPORT_RETENTION_DAYS: '30' } });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const cutoff = daysAgo(30).toISOString().slice(0, 10);
+    const cutoff = cutoffDay(30, started, r.stdout);
     expect(r.stdout).toContain(`Deleted 2 records created before ${cutoff}.`);
     await withStore(dataDir, async (store) => {
       expect(await kept(store)).toEqual(['recent-report', 'recent-signup']);
@@ -106,17 +102,17 @@ describe('housekeeping schedule', () => {
     const housekeeping = startHousekeeping({ store, log, retentionDays: 30, clock: () => now });
     const purges = async () => (await store.listAudit()).filter((a) => a.actor === 'serve:retention');
     try {
-      await until(async () => (await purges()).length === 1);
+      await waitUntil('the purge at start', async () => (await purges()).length === 1);
       expect(await kept(store)).toEqual(['recent-report', 'recent-signup']);
 
-      now = new Date(now.getTime() + DAY_MS);
+      now = new Date(now.getTime() + DAY_MS + 60_000);
       await vi.advanceTimersByTimeAsync(DAY_MS - 1);
       expect(await purges()).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(1);
-      // A day later the 29-day-old report is 30 days and a moment old: past the cut-off.
-      await until(async () => (await purges()).length === 2);
+      // By the clock a day and a minute later, the 29-day-old report is past the 30-day cut-off.
+      await waitUntil('the purge a day later', async () => (await purges()).length === 2);
       expect(await kept(store)).toEqual(['recent-signup']);
-      expect((await purges())[1]!.target).toBe(`1 older than ${retentionCutoff(now, 30).toISOString().slice(0, 10)}`);
+      expect((await purges())[1]!.target).toBe(`1 older than ${dayOf(retentionCutoff(now, 30))}`);
     } finally {
       await housekeeping.stop();
       await store.close();
@@ -134,32 +130,26 @@ describe('compact-bot serve housekeeping', () => {
       await store.putConversation('live', { answer: {} }, new Date(Date.now() + DAY_MS));
     });
     // No Slack or Teams settings: serve runs with no channel at all.
-    const child = spawn(process.execPath, [BIN, 'serve'], {
-      cwd: ROOT,
-      env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, REPORT_RETENTION_DAYS: '7' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    const logs: Record<string, unknown>[] = [];
-    createInterface({ input: child.stdout }).on('line', (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const started = new Date();
+    const serve = new ServeProcess({ DATA_DIR: dataDir, REPORT_RETENTION_DAYS: '7' });
     try {
-      await vi.waitFor(() => expect(logs.some((l) => l.msg === 'ready'), stderr).toBe(true), { timeout: 45_000, interval: 100 });
-      await vi.waitFor(() => expect(logs.find((l) => l.msg === 'retention purge')).toMatchObject({ deleted: 1, days: 7 }), { timeout: 20_000, interval: 100 });
+      await serve.ready();
+      const purged = await waitUntil('the retention purge', () => serve.logs().find((l) => l.msg === 'retention purge'));
+      expect(purged).toMatchObject({ deleted: 1, days: 7 });
       await withStore(dataDir, async (store) => {
         expect(await kept(store)).toEqual(['recent-report']);
-        const now = new Date();
         // Read as of before it expired: undefined only if the row itself is gone.
         expect(await store.getConversation('expired', daysAgo(2))).toBeUndefined();
-        expect(await store.getConversation('live', now)).toEqual({ answer: {} });
-        expect(await store.listAudit()).toEqual([expect.objectContaining({ actor: 'serve:retention', action: 'purge', target: `1 older than ${daysAgo(7, now).toISOString().slice(0, 10)}` })]);
+        expect(await store.getConversation('live', new Date())).toEqual({ answer: {} });
+        const audit = await store.listAudit();
+        expect(audit).toEqual([expect.objectContaining({ actor: 'serve:retention', action: 'purge' })]);
+        expect(audit[0]!.target).toBe(`1 older than ${cutoffDay(7, started, audit[0]!.target)}`);
       });
-      expect(logs.find((l) => l.msg === 'expired conversations and event ids deleted')).toMatchObject({ conversations: 1 });
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(stderr).toBe('');
+      expect(serve.logs().find((l) => l.msg === 'expired conversations and event ids deleted')).toMatchObject({ conversations: 1 });
+      serve.child.kill('SIGTERM');
+      expect(await serve.exited).toEqual({ code: 0, signal: null });
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      serve.kill();
     }
   }, 90_000);
 });
