@@ -16,6 +16,14 @@ export const REDACT_PATHS = [
   '*.text',
   '*.values',
   '*.data',
+  // Two levels down as well: pino's wildcard matches one level only.
+  '*.*.token',
+  '*.*.password',
+  '*.*.secret',
+  '*.*.authorization',
+  '*.*.text',
+  '*.*.values',
+  '*.*.data',
   'req.headers.authorization',
   'req.headers["x-slack-signature"]',
 ];

@@ -1,6 +1,8 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Reply } from './core/answers/reply.js';
 
+const QUESTION_INTENTS = new Set<Reply['intent']>(['answer', 'define', 'compare', 'unknown']);
+
 /** Prometheus metrics for one process: HTTP requests, answer latency, intents and flow completions. */
 export class Metrics {
   readonly registry = new Registry();
@@ -11,7 +13,14 @@ export class Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
-  readonly intents = new Counter({ name: 'compact_bot_intents_total', help: 'Replies by intent; "unknown" counts questions the bot could not answer', labelNames: ['intent'], registers: [this.registry] });
+  readonly intents = new Counter({ name: 'compact_bot_intents_total', help: 'Replies by intent, the steps of guided flows included', labelNames: ['intent'], registers: [this.registry] });
+  readonly questions = new Counter({
+    name: 'compact_bot_questions_total',
+    help: 'Questions about the compacts, answered or not (outcome="unanswered" / all is the unknown-question rate)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  readonly storeUnavailable = new Counter({ name: 'compact_bot_store_unavailable_total', help: 'Turns refused because the store could not be reached', registers: [this.registry] });
   readonly completions = new Counter({ name: 'compact_bot_flow_completions_total', help: 'Submissions stored, by flow', labelNames: ['flow'], registers: [this.registry] });
 
   constructor() {
@@ -20,7 +29,13 @@ export class Metrics {
 
   observeTurn(reply: Reply, seconds: number): void {
     this.answerSeconds.observe(seconds);
+    // The core's "cannot save right now" is the one unknown reply made of an error; it is an outage, not a question.
+    if (reply.intent === 'unknown' && reply.blocks.some((b) => b.type === 'error')) {
+      this.storeUnavailable.inc();
+      return;
+    }
     this.intents.inc({ intent: reply.intent });
+    if (QUESTION_INTENTS.has(reply.intent)) this.questions.inc({ outcome: reply.intent === 'unknown' ? 'unanswered' : 'answered' });
     if (reply.submission) this.completions.inc({ flow: reply.submission.kind });
   }
 }

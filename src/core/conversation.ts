@@ -152,6 +152,7 @@ export class Bot {
   /** A whole form at once (Slack modal, Teams card). On success the conversational flow, if any, is closed. */
   async submitForm(who: Who, flowId: SubmissionKind, values: Record<string, string | undefined>): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
     const now = this.clock();
+    const started = performance.now();
     try {
       const result = await this.locked(who.conversationId, async (store, runner) => {
         const submitted = await runner.submitForm(flowId, values, who, now);
@@ -161,7 +162,7 @@ export class Bot {
         }
         return submitted;
       });
-      if ('reply' in result) this.onReply?.(result.reply, 0);
+      if ('reply' in result) this.onReply?.(result.reply, (performance.now() - started) / 1000);
       return result;
     } catch (error) {
       // The form stays open with what was typed: the message sits on its first field.

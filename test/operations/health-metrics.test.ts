@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
+import { renderText } from '../../src/core/answers/render-text.js';
+import { Bot } from '../../src/core/conversation.js';
+import { openSqliteStore } from '../../src/core/storage/sqlite-store.js';
 import { createLogger } from '../../src/logger.js';
+import { Metrics } from '../../src/metrics.js';
 import { createHttpServer } from '../../src/server.js';
 import { cardOf, cardText, TeamsHarness } from '../channels/teams/harness.js';
 import { tempDataDir } from '../helpers/cli.js';
@@ -125,5 +129,24 @@ describe('metrics after real traffic (Teams, local mode)', () => {
     expect(delta('compact_bot_intents_total{intent="breach"}')).toBe(BREACH_ANSWERS.length);
     expect(delta('compact_bot_flow_completions_total{flow="breach"}')).toBe(1);
     expect(delta('compact_bot_flow_completions_total{flow="signup"}')).toBe(0);
+    expect(delta('compact_bot_questions_total{outcome="answered"}')).toBe(2);
+    expect(delta('compact_bot_questions_total{outcome="unanswered"}')).toBe(1);
+  });
+
+  it('counts a turn refused for want of the store as an outage, not as an unanswered question', async () => {
+    const metrics = new Metrics();
+    const bot = new Bot({ kb: h.app.kb, engine: h.app.engine, store: h.app.store, ttlMs: 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
+    const closed = await openSqliteStore(tempDataDir());
+    await closed.close();
+    const down = new Bot({ kb: h.app.kb, engine: h.app.engine, store: closed, ttlMs: 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
+    const who = { conversationId: 'metrics-outage', userId: 'u1', channel: 'terminal' };
+    await bot.handle({ ...who, text: 'xyzzy plugh frobnicate' });
+    const refused = await down.handle({ ...who, text: 'what notice is required before our funding is cut?' });
+    expect(renderText(refused)).toMatch(/cannot save right now/);
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^compact_bot_store_unavailable_total 1$/m);
+    expect(text).toMatch(/^compact_bot_questions_total\{outcome="unanswered"\} 1$/m);
+    expect(text).not.toMatch(/^compact_bot_questions_total\{outcome="answered"\}/m);
+    expect(text).toMatch(/^compact_bot_intents_total\{intent="unknown"\} 1$/m);
   });
 });

@@ -39,6 +39,13 @@ const BY_PATH: Record<string, Record<string, unknown>> = {
   '*.text': { event: { text: LEAK } },
   '*.values': { state: { values: [LEAK] } },
   '*.data': { err: { data: { ok: false, error: 'invalid_auth', token: LEAK } } },
+  '*.*.token': { err: { request: { token: LEAK } } },
+  '*.*.password': { config: { db: { password: LEAK } } },
+  '*.*.secret': { config: { slack: { secret: LEAK } } },
+  '*.*.authorization': { err: { headers: { authorization: LEAK } } },
+  '*.*.text': { body: { event: { text: LEAK } } },
+  '*.*.values': { view: { state: { values: { field: LEAK } } } },
+  '*.*.data': { err: { response: { data: { token: LEAK } } } },
   'req.headers.authorization': { req: { headers: { authorization: `Bearer ${LEAK}` } } },
   'req.headers["x-slack-signature"]': { req: { headers: { 'x-slack-signature': `v0=${LEAK}` } } },
 };
