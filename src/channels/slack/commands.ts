@@ -36,7 +36,8 @@ export function parseCommand(raw: string, kb: KnowledgeBase): SlashCommand {
   if (text === '' || text.toLowerCase() === 'help') return { kind: 'help' };
   if (text.toLowerCase() === 'reports') return { kind: 'reports' };
   if (word === 'define') return { kind: 'define', term: arg };
-  const flowId = FORMS[word];
+  // Own keys only: "constructor" or "__proto__" is a question, not a form.
+  const flowId = Object.hasOwn(FORMS, word) ? FORMS[word] : undefined;
   if (flowId) {
     if (!arg) return { kind: 'form', flowId };
     const compact = parseField(FLOWS[flowId].fields[0]!, arg, { kb, now: new Date() });
@@ -45,7 +46,7 @@ export function parseCommand(raw: string, kb: KnowledgeBase): SlashCommand {
   return { kind: 'ask', text };
 }
 
-const SLASH_HELP = 'In Slack: `/compact <question>` answers just you; `/compact define <term>` explains a term; `/compact report` and `/compact signup` open the forms. You can also message me directly, or @mention me in a channel for an answer in a thread.';
+const SLASH_HELP = 'In Slack: `/compact &lt;question&gt;` answers just you; `/compact define &lt;term&gt;` explains a term; `/compact report` and `/compact signup` open the forms. You can also message me directly, or @mention me in a channel for an answer in a thread.';
 
 /** `/compact …`: acknowledged at once; the answer follows through the response_url. */
 export function registerCommands(bolt: BoltApp, deps: SlackDeps): void {

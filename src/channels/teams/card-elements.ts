@@ -16,6 +16,9 @@ export interface AdaptiveCard extends CardElement {
   fallbackText?: string;
 }
 
+/** The longest text a button's data may carry; inbound.ts refuses longer, so a longer one would be a dead button. */
+export const SUBMIT_TEXT_MAX = 2000;
+
 /** What an Action.Submit on one of our cards sends back in `activity.value`. */
 export type SubmitData =
   | { compactBot: 'message'; text: string }

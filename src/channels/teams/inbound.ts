@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Who } from '../../core/flows/runner.js';
 import { normalize } from '../../core/search/text.js';
+import { SUBMIT_TEXT_MAX } from './card-elements.js';
 
 const serviceUrl = z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of the Bot Connector service' });
 
@@ -65,10 +66,10 @@ export function addressedText(activity: Activity): string | undefined {
 const flowId = z.enum(['signup', 'breach']);
 
 const submitSchema = z.discriminatedUnion('compactBot', [
-  z.object({ compactBot: z.literal('message'), text: z.string().trim().min(1).max(2000) }),
+  z.object({ compactBot: z.literal('message'), text: z.string().trim().min(1).max(SUBMIT_TEXT_MAX) }),
   z.looseObject({ compactBot: z.literal('form'), flowId }),
   z.object({ compactBot: z.literal('cancel'), flowId }),
-  z.object({ compactBot: z.literal('feedback'), helpful: z.boolean(), question: z.string().max(2000), keys: z.array(z.string().max(200)).max(50) }),
+  z.object({ compactBot: z.literal('feedback'), helpful: z.boolean(), question: z.string().max(SUBMIT_TEXT_MAX), keys: z.array(z.string().max(200)).max(50) }),
 ]);
 
 export type CardSubmit = z.infer<typeof submitSchema>;

@@ -1,7 +1,7 @@
 import { citationLine } from '../../core/answers/compose.js';
 import { renderText } from '../../core/answers/render-text.js';
 import type { Action, Block, Reply } from '../../core/answers/reply.js';
-import { adaptiveCard, factSet, heading, plainText, submit, subtle, type AdaptiveCard, type CardElement } from './card-elements.js';
+import { adaptiveCard, factSet, heading, plainText, submit, subtle, SUBMIT_TEXT_MAX, type AdaptiveCard, type CardElement } from './card-elements.js';
 
 /** Teams shows at most this many buttons in one row. */
 const ROW = 5;
@@ -52,12 +52,14 @@ function actionRows(actions: Action[]): CardElement[] {
   }
   return rows.map((r) => ({
     type: 'ActionSet',
-    actions: r.map((a) => submit(a.label, { compactBot: 'message', text: a.value }, a.style === 'primary' ? 'positive' : a.style === 'danger' ? 'destructive' : undefined)),
+    actions: r.map((a) => submit(a.label, { compactBot: 'message', text: a.value.slice(0, SUBMIT_TEXT_MAX) }, a.style === 'primary' ? 'positive' : a.style === 'danger' ? 'destructive' : undefined)),
   }));
 }
 
 function feedbackRow(feedback: NonNullable<Reply['feedback']>): CardElement {
-  const data = (helpful: boolean) => ({ compactBot: 'feedback' as const, helpful, question: feedback.question, keys: feedback.keys });
+  // A question can be as long as the user made it: cut to what the button may carry back.
+  const question = feedback.question.slice(0, SUBMIT_TEXT_MAX);
+  const data = (helpful: boolean) => ({ compactBot: 'feedback' as const, helpful, question, keys: feedback.keys });
   return { type: 'ActionSet', separator: true, actions: [submit('👍 Helpful', data(true)), submit('👎 Not helpful', data(false))] };
 }
 

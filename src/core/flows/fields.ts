@@ -20,8 +20,16 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 
 const emailSchema = z.email();
 
-// Control characters (but not line breaks) never belong in a form answer.
-const cleanText = (s: string) => s.replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g, '').trim();
+// Control characters (but not line breaks), invisible and direction-changing marks, and halves of broken
+// UTF-16 never belong in a form answer: shown back, they would garble or reorder the text around them.
+const UNWANTED = /[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const cleanText = (s: string) => s.replace(UNWANTED, '').trim();
+
+/** What the user typed, fit to quote back in a message: cleaned, and cut at `max` without splitting a character. */
+export function echo(raw: string, max: number): string {
+  const cut = cleanText(raw).slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
 
 function fail(error: string): Parsed {
   return { ok: false, error };
@@ -38,7 +46,7 @@ function parseCompact(raw: string, kb: KnowledgeBase): Parsed {
     byNumber ??
     kb.compacts.find((c) => [c.meta.id, c.meta.area, c.meta.name, ...c.meta.aliases].some((name) => normalize(name) === n)) ??
     kb.compacts.find((c) => [c.meta.id, c.meta.area, ...c.meta.aliases].some((name) => n.split(' ').includes(normalize(name))));
-  if (!match) return fail(`I do not know a compact called "${raw.slice(0, 60)}". Choose one of: ${kb.compacts.map((c, i) => `${i + 1}. ${c.meta.area}`).join(', ')}.`);
+  if (!match) return fail(`I do not know a compact called "${echo(raw, 60)}". Choose one of: ${kb.compacts.map((c, i) => `${i + 1}. ${c.meta.area}`).join(', ')}.`);
   return { ok: true, value: match.meta.id };
 }
 
@@ -101,7 +109,7 @@ export function parseField(field: FieldDef, raw: string, ctx: FieldContext): Par
     case 'longtext':
       return /\p{L}/u.test(input) && input.length >= 2 ? { ok: true, value: input } : fail(`Please write ${field.label.toLowerCase()} in words.`);
     case 'email':
-      return emailSchema.safeParse(input).success ? { ok: true, value: input.toLowerCase() } : fail(`"${input.slice(0, 80)}" is not an email address; it should look like name@example.org.`);
+      return emailSchema.safeParse(input).success ? { ok: true, value: input.toLowerCase() } : fail(`"${echo(input, 80)}" is not an email address; it should look like name@example.org.`);
     case 'phone': {
       const digits = input.replace(/[\s()-]/g, '');
       return /^(\+44\d{9,10}|0\d{9,10})$/.test(digits) ? { ok: true, value: input } : fail('That is not a UK phone number; it should look like 01234 567890 or +44 1234 567890 (or type "skip").');

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { normalize } from '../search/text.js';
 import type { Store, SubmissionKind } from '../storage/store.js';
 import { breachFlow } from './breach.js';
-import { displayValue, parseField, parseUndertakingIds, type FieldContext } from './fields.js';
+import { displayValue, echo, parseField, parseUndertakingIds, type FieldContext } from './fields.js';
 import { signupFlow } from './signup.js';
 import type { FieldDef, FlowDef, FlowState } from './types.js';
 
@@ -109,7 +109,7 @@ export class FlowRunner {
     if (edit) {
       const target = this.findField(flow, edit[1]!);
       if (target < 0) {
-        return { state, reply: this.review(flow, state, [{ type: 'error', text: `There is no field "${edit[1]}". Fields: ${flow.fields.map((f) => f.id).join(', ')}.` }]) };
+        return { state, reply: this.review(flow, state, [{ type: 'error', text: `There is no field "${echo(edit[1]!, 60)}". Fields: ${flow.fields.map((f) => f.id).join(', ')}.` }]) };
       }
       const next = { ...state, at: target, editing: true };
       return { state: next, reply: this.prompt(flow, next) };
@@ -153,7 +153,7 @@ export class FlowRunner {
     const compact = state.values.compact as string;
     const hits = this.engine.search(text, compact, ['undertaking'], 6);
     if (hits.length === 0) {
-      return { state, reply: this.prompt(flow, { ...state, candidates: undefined }, [{ type: 'error', text: `Nothing in the ${compactName(this.kb, compact)} matched "${text.slice(0, 80)}". Try other words, give undertaking numbers, or say "not sure".` }]) };
+      return { state, reply: this.prompt(flow, { ...state, candidates: undefined }, [{ type: 'error', text: `Nothing in the ${compactName(this.kb, compact)} matched "${echo(text, 80)}". Try other words, give undertaking numbers, or say "not sure".` }]) };
     }
     const next = { ...state, candidates: hits.map((h) => h.id) };
     const blocks: Block[] = [
