@@ -67,14 +67,26 @@ export async function startServer(args: string[], env: NodeJS.ProcessEnv): Promi
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  let pending = '';
+  let readyLine: { port: number; at: number } | undefined;
   const ready = new Promise<{ port: number; at: number }>((resolve, reject) => {
-    const onData = (c: Buffer) => {
-      output = (output + c.toString('utf8')).slice(-50_000);
-      const line = output.split('\n').find((l) => l.includes('"msg":"ready"'));
-      if (line) resolve({ port: (JSON.parse(line) as { port: number }).port, at: performance.now() });
+    const keep = (c: Buffer) => (output = (output + c.toString('utf8')).slice(-50_000));
+    // The ready line is a log line on standard output.
+    const onStdout = (c: Buffer) => {
+      keep(c);
+      if (readyLine) return;
+      const text = c.toString('utf8');
+      // Only whole lines are read: a chunk may end in the middle of one.
+      const lines = (pending + text).split('\n');
+      pending = lines.pop() ?? '';
+      const line = lines.find((l) => l.includes('"msg":"ready"'));
+      if (line) {
+        readyLine = { port: (JSON.parse(line) as { port: number }).port, at: performance.now() };
+        resolve(readyLine);
+      }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout!.on('data', onStdout);
+    child.stderr!.on('data', keep);
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before it was ready:\n${output}`)));
   });
   const { port, at } = await ready;
