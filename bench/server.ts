@@ -6,9 +6,9 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSlackChild, ROOT, rssOf, startServer, stopServer, type Started } from './server-lib/children.js';
 import { runLoad, type LoadResult } from './server-lib/load.js';
-import { freshSchema } from './server-lib/postgres-schema.js';
 import { LOAD_HEADER, loadRow, verdict } from './server-lib/report.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './server-lib/slack-requests.js';
+import { createTestSchema } from '../test/helpers/pg-schema.js';
 
 const SECONDS = 10;
 const RATE = 1000;
@@ -75,9 +75,9 @@ const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 let pgPaced: LoadResult | undefined;
 let pgNote = '';
 if (pgUrl) {
-  const schema = await freshSchema(pgUrl);
+  const schema = await createTestSchema(pgUrl);
   try {
-    const s = await startServer(SERVE, { ...slackEnv, DATABASE_URL: schema.databaseUrl });
+    const s = await startServer(SERVE, { ...slackEnv, DATABASE_URL: schema.databaseUrl() });
     await warmUp(s);
     pgPaced = await load(s, RATE);
     rows.push([`compact-bot, PostgreSQL, at ${RATE}/s`, pgPaced]);
