@@ -106,7 +106,7 @@ function coldStart() {
   console.log(`RSS after loading the knowledge base and answering one question: ${(rss / 2 ** 20).toFixed(0)} MB`);
 }
 
-const dev = [...loadQuestions('bench/questions.jsonl'), ...loadQuestions('bench/questions-more.jsonl')];
+const dev = ['bench/questions.jsonl', 'bench/questions-more.jsonl', 'bench/questions-intents.jsonl'].flatMap(loadQuestions);
 accuracy('our labelled set (bench/questions*.jsonl)', dev);
 if (existsSync('bench/holdout.jsonl') && !process.argv.includes('--dev')) accuracy('held back, never tuned on (bench/holdout.jsonl)', loadQuestions('bench/holdout.jsonl'));
 if (!process.argv.includes('--accuracy-only')) {

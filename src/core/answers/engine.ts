@@ -121,7 +121,8 @@ export class AnswerEngine {
       return { context: ctx, reply: reply('help', [{ type: 'text', text: `Now answering from all the compacts: ${listCompacts(this.kb)}.` }]) };
     }
     if (isThanks(text, a.content.length)) return { context: ctx, reply: reply('help', [{ type: 'text', text: 'Glad to help. Ask me anything else about the compacts.' }]) };
-    if (isHelp(text, a.content.length)) return { context: ctx, reply: helpReply(this.kb, ctx.defaultCompact) };
+    // "Where do I start with reporting this?" wants the report, not the menu.
+    if (isHelp(text, a.content.length) && !isBreach(text) && !isSignup(text)) return { context: ctx, reply: helpReply(this.kb, ctx.defaultCompact) };
 
     const scope = a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : [];
     const explicitCompare = asksToCompare(text) || a.compacts.length >= 2;
@@ -176,6 +177,8 @@ export class AnswerEngine {
     if (a.compacts.length > 0 || /\b(compacts?|signator(y|ies)|undertakings?|commitments?)\b/.test(text)) return true;
     if (requestsSomethingElse(text)) return false;
     if (/\b(breach|breaches|dispute|disputes|complain|complaint|non ?complian\w*)\b/.test(text) && a.unknown.length <= 1) return true;
+    // "report this": what "this" is was said before, to a bot that only takes reports about the compacts.
+    if (/\b(report|reporting|escalate|escalating|raise|raising) (it|this|that)\b/.test(text)) return true;
     const own = a.content.filter((w) => !INTENT_WORD_SET.has(w)).length;
     return a.unknown.length === 0 || a.unknown.length * 2 < own;
   }
@@ -515,7 +518,8 @@ const SOURCE_WORDS = new Set(['compact', 'local', 'report', 'document', 'annex',
 function requestsSomethingElse(text: string): boolean {
   const t = ` ${text} `;
   const object = /(?:sign(?:ing)? ?up|register|registering|enrol|join) (?:for|to|with|on) (?:the |a |an |my |our )?([a-z]+(?: [a-z]+)?)/.exec(t)?.[1];
-  if (object && !/\b(compact|agreement|it|this|that|them)\b/.test(object)) return true;
+  // "sign up for our charity" signs the charity up; "sign up for a course" is something else.
+  if (object && !/\b(compact|agreement|it|this|that|them|us|organisation|organization|org|charity|group|trust|club|project|association|society|foundation|network|forum|enterprise|cic|service|team)\b/.test(object)) return true;
   if (/ (?!a |an |the |this |that |of |suspected |possible |potential |formal |compact |serious |alleged |clear )[a-z]+ breach /.test(t) && !/ (compact|undertaking|commitment) breach /.test(t)) return true;
   const about = / complain(?:t)? about (?:my |our |the |a )?([a-z]+)/.exec(t)?.[1];
   return about !== undefined && !/^(council|councils|organisation|organisations|charity|funder|partner|police|nhs|trust|authority|them|it|this|that|their|how|what|why|being|not|lack)$/.test(about);
