@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { coreConfig } from '../src/config.js';
 import { AnswerEngine } from '../src/core/answers/engine.js';
@@ -106,7 +106,10 @@ function coldStart() {
   console.log(`RSS after loading the knowledge base and answering one question: ${(rss / 2 ** 20).toFixed(0)} MB`);
 }
 
-const dev = ['bench/questions.jsonl', 'bench/questions-more.jsonl', 'bench/questions-intents.jsonl'].flatMap(loadQuestions);
+const dev = readdirSync('bench')
+  .filter((f) => /^questions.*\.jsonl$/.test(f))
+  .sort()
+  .flatMap((f) => loadQuestions(`bench/${f}`));
 accuracy('our labelled set (bench/questions*.jsonl)', dev);
 if (existsSync('bench/holdout.jsonl') && !process.argv.includes('--dev')) accuracy('held back, never tuned on (bench/holdout.jsonl)', loadQuestions('bench/holdout.jsonl'));
 if (!process.argv.includes('--accuracy-only')) {
