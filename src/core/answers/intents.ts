@@ -37,7 +37,7 @@ export function isSignup(text: string): boolean {
 export function isBreach(text: string): boolean {
   return (
     has(text, / (breach|breached|breaches|breaching|violat\w*|infring\w*|non ?complian\w*|non ?compliant|dispute|disputes|complaint|complaints|complain|grievance) /) ||
-    has(text, / (broke|broken|break|breaking|ignor\w*) (the |our |its |their |a |an )?(compact|commitment|commitments|undertaking|undertakings|promise|promises|agreement|rules) /) ||
+    has(text, / (broke|broken|break|breaks|breaking|ignor\w*) (\w+ ){0,3}(compact|commitment|commitments|undertaking|undertakings|promise|promises|agreement|rules) /) ||
     has(text, / (not|never|isnt|arent|didnt|doesnt|dont|wont|havent|hasnt|failed to|failing to) (\w+ )?(follow\w*|keep\w*|kept|meet\w*|met|compl\w*|honour\w*|stick\w*|respect\w*|uphold\w*) (\w+ )?(the |our |its |their )?(compact|commitment|commitments|undertaking|undertakings|agreement|requirements) /) ||
     has(text, / (report|raise|flag|escalate|lodge|log) (a |an |the |this |our )?(formal |compact |serious )?(problem|issue|concern|council|organisation|organization|funder|partner|body|case) /) ||
     has(text, / (went|go|going|gone) back on (the |their |its )?(compact|commitment|promise|agreement|word) /) ||

@@ -70,8 +70,11 @@ export class Vocabulary {
 
   /** The closest known word for a misspelt one, or null when nothing is close enough. */
   correct(word: string): string | null {
-    if (this.knows(word)) return word;
-    if (word.length < 4 || /\d/.test(word) || isEnglishWord(word)) return null;
+    if (this.words.has(word)) return word;
+    // A known stem in an unknown spelling ("becom") is kept, but spelt as the word it was meant to be where
+    // one is a letter away, so that request phrases ("become a signatory") are recognised.
+    const stemKnown = this.stems.has(stem(word));
+    if (word.length < 4 || /\d/.test(word) || isEnglishWord(word)) return stemKnown ? word : null;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
     const best = this.speller
@@ -83,7 +86,7 @@ export class Vocabulary {
         return d <= 1 || (d === 2 && word.length >= 8 && r.item[0] === word[0]);
       })
       .sort((a, b) => editDistance(a.item, word) - editDistance(b.item, word) || (a.score ?? 1) - (b.score ?? 1))[0];
-    const result = best ? best.item : null;
+    const result = stemKnown ? (best && stem(best.item) === stem(word) ? best.item : word) : best ? best.item : null;
     if (this.corrections.size < 10_000) this.corrections.set(word, result);
     return result;
   }
