@@ -69,16 +69,7 @@ describe(`hostile input through Slack over HTTP (seed ${SEED})`, () => {
     for (let i = 0; i < PER_KIND / 2; i++) {
       const value = hostileText(SEED, 7_000_000 + i, { maxLength: 2000 });
       const before = count(messageIn('D0FUZZ03'));
-      const res = await h.interaction({
-        type: 'block_actions',
-        user: { id: 'U0FUZZ03', team_id: TEAM },
-        channel: { id: 'D0FUZZ03' },
-        container: { type: 'message', message_ts: '1700000001.000100', channel_id: 'D0FUZZ03', is_ephemeral: false },
-        message: { type: 'message', ts: '1700000001.000100', text: 'earlier' },
-        trigger_id: `trig-b${i}`,
-        response_url: h.slack.responseUrl(`b${i}`),
-        actions: [{ type: 'button', action_id: 'reply_action:0', block_id: 'b', value, action_ts: '1' }],
-      });
+      const res = await h.pressButton({ user: 'U0FUZZ03', channel: 'D0FUZZ03', button: { action_id: 'reply_action:0', value }, responseId: `b${i}` });
       expect(res.status, label('button', i, value)).toBe(200);
       expect(slackProblems((await next(messageIn('D0FUZZ03'), before, label('button', i, value))).body), label('button', i, value)).toEqual([]);
     }

@@ -141,6 +141,21 @@ export class Harness {
     return this.post(form.toString(), { contentType: 'application/x-www-form-urlencoded' });
   }
 
+  /** A button pressed on a message in a DM or channel; an ephemeral message is not sent back with it, as in Slack. */
+  async pressButton(p: { user: string; channel: string; button: { action_id: string; value: string }; responseId: string; ephemeral?: boolean }): Promise<Response> {
+    const ts = '1700000001.000100';
+    return this.interaction({
+      type: 'block_actions',
+      user: { id: p.user, team_id: TEAM },
+      channel: { id: p.channel },
+      container: { type: 'message', message_ts: ts, channel_id: p.channel, is_ephemeral: p.ephemeral ?? false },
+      ...(p.ephemeral ? {} : { message: { type: 'message', ts, text: 'earlier' } }),
+      trigger_id: `trig-${p.responseId}`,
+      response_url: this.slack.responseUrl(p.responseId),
+      actions: [{ type: 'button', action_id: p.button.action_id, block_id: 'b', value: p.button.value, action_ts: '1' }],
+    });
+  }
+
   logs(): string {
     return this.logLines.join('');
   }

@@ -118,16 +118,7 @@ describe('Slack over HTTP: conversations', () => {
     expect(call.body.text).toContain('three months');
 
     const up = buttons(blocks).find((b) => b.action_id === 'feedback:up');
-    await h.interaction({
-      type: 'block_actions',
-      user: { id: 'U0USER01', team_id: TEAM },
-      channel: { id: 'D0USER01' },
-      container: { type: 'message', message_ts: '1700000001.000100', channel_id: 'D0USER01', is_ephemeral: false },
-      message: { type: 'message', ts: '1700000001.000100', text: 'answer' },
-      trigger_id: 'trig-fb',
-      response_url: h.slack.responseUrl('fb'),
-      actions: [{ type: 'button', action_id: up.action_id, block_id: 'b', value: up.value, action_ts: '1' }],
-    });
+    await h.pressButton({ user: 'U0USER01', channel: 'D0USER01', button: up, responseId: 'fb' });
     await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'fb');
     const feedback = await h.app.store.listFeedback();
     expect(feedback.at(-1)).toMatchObject({ conversationId: `slack:${TEAM}:D0USER01`, userId: 'U0USER01', channel: 'slack', question: FUNDING, helpful: true });
@@ -188,16 +179,7 @@ describe('Slack over HTTP: conversations', () => {
     const herts = buttons(prompt.body.blocks).find((b) => b.text.text === 'Hertfordshire');
     expect(herts.action_id).toMatch(/^reply_action:\d+$/);
     h.slack.reset();
-    await h.interaction({
-      type: 'block_actions',
-      user: { id: 'U0FLOW01', team_id: TEAM },
-      channel: { id: 'D0FLOW01' },
-      container: { type: 'message', message_ts: '1700000001.000100', channel_id: 'D0FLOW01', is_ephemeral: false },
-      message: { type: 'message', ts: '1700000001.000100', text: 'prompt' },
-      trigger_id: 'trig-flow',
-      response_url: h.slack.responseUrl('flow'),
-      actions: [{ type: 'button', action_id: herts.action_id, block_id: 'b', value: herts.value, action_ts: '1' }],
-    });
+    await h.pressButton({ user: 'U0FLOW01', channel: 'D0FLOW01', button: herts, responseId: 'flow' });
     const next = await h.slack.waitFor(posted('D0FLOW01'));
     expect(blockText(next.body.blocks)).toMatch(/name of the organisation/);
   });
@@ -213,15 +195,7 @@ describe('Slack over HTTP: /compact', () => {
     const share = buttons(answer.body.blocks).find((b) => b.action_id === 'share_answer');
     expect(share.text.text).toBe('Share in channel');
 
-    await h.interaction({
-      type: 'block_actions',
-      user: { id: 'U0USER01', team_id: TEAM },
-      channel: { id: 'C0GENERAL' },
-      container: { type: 'message', message_ts: '1700000300.000100', channel_id: 'C0GENERAL', is_ephemeral: true },
-      trigger_id: 'trig-share',
-      response_url: h.slack.responseUrl('share'),
-      actions: [{ type: 'button', action_id: 'share_answer', block_id: 'b', value: share.value, action_ts: '1' }],
-    });
+    await h.pressButton({ user: 'U0USER01', channel: 'C0GENERAL', button: share, responseId: 'share', ephemeral: true });
     const shared = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'share' && c.body.response_type === 'in_channel');
     expect(blockText(shared.body.blocks)).toContain('three months');
     expect(blockText(shared.body.blocks)).toContain('Shared by <@U0USER01>');
