@@ -1,5 +1,6 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Reply } from './core/answers/reply.js';
+import { isUnavailableReply } from './core/conversation.js';
 
 const QUESTION_INTENTS = new Set<Reply['intent']>(['answer', 'define', 'compare', 'unknown']);
 
@@ -29,8 +30,7 @@ export class Metrics {
 
   observeTurn(reply: Reply, seconds: number): void {
     this.answerSeconds.observe(seconds);
-    // The core's "cannot save right now" is the one unknown reply made of an error; it is an outage, not a question.
-    if (reply.intent === 'unknown' && reply.blocks.some((b) => b.type === 'error')) {
+    if (isUnavailableReply(reply)) {
       this.storeUnavailable.inc();
       return;
     }

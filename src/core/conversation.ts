@@ -39,6 +39,11 @@ function unavailableReply(): Reply {
   return reply('unknown', [{ type: 'error', text: UNAVAILABLE }]);
 }
 
+/** The reply to a turn refused because the store could not be reached: an outage, not an unanswered question. */
+export function isUnavailableReply(r: Reply): boolean {
+  return r.blocks.some((b) => b.type === 'error' && b.text === UNAVAILABLE);
+}
+
 export interface Inbound extends Who {
   text: string;
 }
