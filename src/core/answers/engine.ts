@@ -43,7 +43,7 @@ const REPORT_PRIOR = 0.85;
 const TYPE_BOOST = 1.25;
 
 /** Below these the engine abstains rather than show a passage that does not answer (chosen with `npm run bench`). */
-export interface Thresholds {
+interface Thresholds {
   minCoverage: number;
   minScore: number;
   /** What a word the knowledge base does not know weighs against coverage, as a share of the rarest known word. */
@@ -53,7 +53,7 @@ export interface Thresholds {
   /** Beyond this many content words, the coverage needed falls in proportion. */
   longAfter: number;
 }
-export const DEFAULT_THRESHOLDS: Thresholds = { minCoverage: 0.35, minScore: 4, unknownWeight: 1, personalWeight: 3, longAfter: 4 };
+const THRESHOLDS: Thresholds = { minCoverage: 0.35, minScore: 4, unknownWeight: 1, personalWeight: 3, longAfter: 4 };
 
 export class AnswerEngine {
   private readonly index: SearchIndex;
@@ -67,10 +67,7 @@ export class AnswerEngine {
   /** Glossary names as stem sequences, by their first stem, for spotting a term inside a question. */
   private readonly termStarts = new Map<string, { entry: Entry; name: string[] }[]>();
 
-  constructor(
-    readonly kb: KnowledgeBase,
-    private readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
-  ) {
+  constructor(readonly kb: KnowledgeBase) {
     const vocab = new Vocabulary(kb, [INTENT_WORDS]);
     this.index = new SearchIndex(kb.entries);
     this.analyzer = new Analyzer(kb, vocab, (s) => this.index.idf(s));
@@ -192,7 +189,7 @@ export class AnswerEngine {
   search(text: string, compact?: string, kinds: Entry['kind'][] = ['undertaking'], limit = 5): Hit[] {
     const a = this.analyzer.analyze(text);
     return this.rank(a.content, compact ? [compact] : [], kinds, limit)
-      .filter((s) => s.coverage >= this.thresholds.minCoverage)
+      .filter((s) => s.coverage >= THRESHOLDS.minCoverage)
       .map((s) => hitOf(this.kb, s.entry, s.score));
   }
 
@@ -203,9 +200,9 @@ export class AnswerEngine {
   /** Ranks entries; coverage weighs each question word by its IDF, and unknown words count as uncovered. */
   private rank(content: string[], compacts: string[], kinds?: Entry['kind'][], limit = 12, unknown: string[] = [], type?: AnswerType, personal: ReadonlySet<string> = new Set()): Scored[] {
     const importance = (stem: string) => {
-      const base = Math.max(0.5, this.index.idf(stem) || this.index.maxIdf * this.thresholds.unknownWeight);
+      const base = Math.max(0.5, this.index.idf(stem) || this.index.maxIdf * THRESHOLDS.unknownWeight);
       // Something of the asker's own that the compacts are not about ("my tenancy") is what the question turns on.
-      return personal.has(stem) && !this.topics.has(stem) ? base * this.thresholds.personalWeight : base;
+      return personal.has(stem) && !this.topics.has(stem) ? base * THRESHOLDS.personalWeight : base;
     };
     const terms = this.analyzer.terms([...content, ...unknown]).map((t) => ({ ...t, importance: t.stem === t.origin && t.importance === undefined ? importance(t.stem) : t.importance }));
     const only = compacts.length > 0 && compacts.length < this.kb.compacts.length ? new Set(compacts) : undefined;
@@ -222,8 +219,8 @@ export class AnswerEngine {
    * matches — context, feelings, names — so the share of it that must be matched shrinks with its length.
    */
   private good(s: Scored | undefined, words = 0): s is Scored {
-    const minCoverage = this.thresholds.minCoverage * Math.min(1, this.thresholds.longAfter / Math.max(1, words));
-    return s !== undefined && s.coverage >= minCoverage && s.score >= this.thresholds.minScore && this.topical(s);
+    const minCoverage = THRESHOLDS.minCoverage * Math.min(1, THRESHOLDS.longAfter / Math.max(1, words));
+    return s !== undefined && s.coverage >= minCoverage && s.score >= THRESHOLDS.minScore && this.topical(s);
   }
 
   /** At least one matched word is a topic the knowledge base is about, not just a word its prose happens to use. */
@@ -235,7 +232,7 @@ export class AnswerEngine {
     const ranked = this.rank(content, scope, undefined, 12, a.unknown, answerTypeOf(a.text), a.personal);
     const top = ranked[0];
     // A compact named in the question is trusted: its best passage needs only half the usual evidence.
-    const namedOk = scope.length > 0 && top !== undefined && top.coverage >= this.thresholds.minCoverage * 0.7 && top.score >= this.thresholds.minScore * 0.5;
+    const namedOk = scope.length > 0 && top !== undefined && top.coverage >= THRESHOLDS.minCoverage * 0.7 && top.score >= THRESHOLDS.minScore * 0.5;
     const words = a.content.length + a.unknown.length;
     if (!this.good(top, words) && !namedOk) {
       if (scope.length === 1 && a.compacts.length === 1 && a.unknown.length <= 1) {

@@ -35,10 +35,6 @@ function fail(error: string): Parsed {
   return { ok: false, error };
 }
 
-export function compactIds(kb: KnowledgeBase): string[] {
-  return kb.compacts.map((c) => c.meta.id);
-}
-
 function parseCompact(raw: string, kb: KnowledgeBase): Parsed {
   const n = normalize(raw);
   const byNumber = /^\d+$/.test(n) ? kb.compacts[Number(n) - 1] : undefined;
