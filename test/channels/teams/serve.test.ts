@@ -1,12 +1,8 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBotConnector } from '../../fakes/bot-connector.js';
-import { BIN, ROOT, tempDataDir } from '../../helpers/cli.js';
+import { tempDataDir } from '../../helpers/cli.js';
+import { ServeProcess } from '../../helpers/serve-process.js';
 import { cardOf, cardText } from './harness.js';
-
-/** This process's environment without any chat-platform settings of the machine running the tests. */
-const ownEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(MICROSOFT_APP_|TEAMS_|SLACK_)/.test(k)));
 
 let connector: FakeBotConnector;
 beforeAll(async () => {
@@ -16,27 +12,13 @@ afterAll(async () => connector.stop());
 
 describe('compact-bot serve with Teams in local mode', () => {
   it('answers a personal-chat activity with a cited Adaptive Card and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve'], {
-      cwd: ROOT,
-      env: { ...ownEnv(), PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir(), TEAMS_LOCAL_MODE: '1', LOG_LEVEL: 'info' },
-    });
-    const logs: Record<string, unknown>[] = [];
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        const entry = JSON.parse(line) as Record<string, unknown>;
-        logs.push(entry);
-        if (entry.msg === 'ready') resolve(entry);
-      });
-      void exited.then((code) => reject(new Error(`serve exited with ${code} before it was ready: ${stderr}`)));
-    });
-    const { port, channels } = await ready;
-    expect(channels).toContain('teams');
+    // Only what the server needs: no chat-platform settings of the machine running the tests.
+    const serve = await new ServeProcess({ DATA_DIR: tempDataDir(), TEAMS_LOCAL_MODE: '1', LOG_LEVEL: 'info' }).ready();
+    const logs = serve.logs();
+    expect(logs.find((l) => l.msg === 'ready')?.channels).toContain('teams');
     expect(logs.some((l) => l.level === 40 && /LOCAL MODE/.test(String(l.msg)))).toBe(true);
 
-    const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+    const res = await fetch(`${serve.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -60,8 +42,8 @@ describe('compact-bot serve with Teams in local mode', () => {
     expect(call!.activity.summary).toContain('three months');
     expect(call!.activity.summary).toContain('Hertfordshire Compact 4.4');
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(logs.some((l) => l.msg === 'stopped')).toBe(true);
+    serve.child.kill('SIGTERM');
+    expect((await serve.exited).code).toBe(0);
+    expect(serve.logs().some((l) => l.msg === 'stopped')).toBe(true);
   });
 });
