@@ -89,7 +89,7 @@ class Loader {
       for (const [i, item] of group.items.entries()) {
         entries.push(
           withOrigin(
-            { key: `${meta.id}:undertaking:${item.id}`, kind: 'undertaking', compact: meta.id, id: item.id, title: item.title, text: item.text, source, section: group.section, heading: group.heading, by: group.by, keywords: item.keywords },
+            { key: `${meta.id}:undertaking:${item.id}`, kind: 'undertaking', compact: meta.id, id: item.id, title: item.title, text: item.text, source, section: group.section, heading: group.heading, by: group.by, keywords: item.keywords, asked: item.asked },
             'undertakings.yml',
             `[${g}].items[${i}]`,
           ),
@@ -99,23 +99,23 @@ class Loader {
     for (const [i, p] of (optional('principles.yml', principlesFileSchema) ?? []).entries()) {
       const source = base('principles.yml', `[${i}]`, p.source);
       if (!source) continue;
-      entries.push(withOrigin({ key: `${meta.id}:principle:${p.id}`, kind: 'principle', compact: meta.id, id: p.id, title: p.title, text: p.text, source, heading: p.heading, group: p.kind, keywords: p.keywords }, 'principles.yml', `[${i}]`));
+      entries.push(withOrigin({ key: `${meta.id}:principle:${p.id}`, kind: 'principle', compact: meta.id, id: p.id, title: p.title, text: p.text, source, heading: p.heading, group: p.kind, keywords: p.keywords, asked: p.asked }, 'principles.yml', `[${i}]`));
     }
     for (const [i, t] of (optional('terms.yml', termsFileSchema) ?? []).entries()) {
       const source = base('terms.yml', `[${i}]`, t.source);
       if (!source) continue;
       const id = termSlug(t.term);
-      entries.push(withOrigin({ key: `${meta.id}:term:${id}`, kind: 'term', compact: meta.id, id, title: t.term, text: t.definition ?? t.expansion ?? '', source, keywords: [...t.aliases, ...(t.acronym ? [t.acronym] : [])], term: t }, 'terms.yml', `[${i}]`));
+      entries.push(withOrigin({ key: `${meta.id}:term:${id}`, kind: 'term', compact: meta.id, id, title: t.term, text: t.definition ?? t.expansion ?? '', source, keywords: [...t.aliases, ...(t.acronym ? [t.acronym] : [])], asked: t.asked, term: t }, 'terms.yml', `[${i}]`));
     }
     for (const [i, r] of (optional('routes.yml', routesFileSchema) ?? []).entries()) {
       const source = base('routes.yml', `[${i}]`, r.source);
       if (!source) continue;
-      entries.push(withOrigin({ key: `${meta.id}:route:${r.id}`, kind: 'route', compact: meta.id, id: r.id, title: r.title, text: r.text.join('\n\n'), source, keywords: [], route: r }, 'routes.yml', `[${i}]`));
+      entries.push(withOrigin({ key: `${meta.id}:route:${r.id}`, kind: 'route', compact: meta.id, id: r.id, title: r.title, text: r.text.join('\n\n'), source, keywords: [], asked: r.asked, route: r }, 'routes.yml', `[${i}]`));
     }
     for (const [i, f] of (optional('facts.yml', factsFileSchema) ?? []).entries()) {
       const source = base('facts.yml', `[${i}]`, f.source);
       if (!source) continue;
-      entries.push(withOrigin({ key: `${meta.id}:fact:${f.id}`, kind: 'fact', compact: meta.id, id: f.id, title: f.title, text: f.text, source, heading: f.topic, keywords: f.keywords }, 'facts.yml', `[${i}]`));
+      entries.push(withOrigin({ key: `${meta.id}:fact:${f.id}`, kind: 'fact', compact: meta.id, id: f.id, title: f.title, text: f.text, source, heading: f.topic, keywords: f.keywords, asked: f.asked }, 'facts.yml', `[${i}]`));
     }
     this.checkEntries(dir, meta, texts, entries as (Entry & { origin: Origin })[]);
     for (const e of entries) delete (e as Partial<Entry & { origin: Origin }>).origin;
@@ -175,6 +175,28 @@ function quotedFields(e: Entry): [string, string][] {
   return out;
 }
 
+const FILE_OF_KIND = { undertaking: 'undertakings.yml', principle: 'principles.yml', term: 'terms.yml', route: 'routes.yml', fact: 'facts.yml' } as const;
+
+/** An example question teaches the model one answer: the same question on two items is refused, naming both. */
+function askedTwice(entries: Entry[]): string[] {
+  const first = new Map<string, Entry>();
+  const problems: string[] = [];
+  const where = (e: Entry) => `${e.compact}/${FILE_OF_KIND[e.kind]} (${e.id})`;
+  for (const e of entries) {
+    for (const q of e.asked) {
+      const key = normalizeAsked(q);
+      const other = first.get(key);
+      if (other && other !== e) problems.push(`${where(e)}: asked "${q}" is also asked on ${where(other)}; an example question belongs to one item`);
+      else first.set(key, e);
+    }
+  }
+  return problems;
+}
+
+export function normalizeAsked(q: string): string {
+  return q.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
 /** Loads and validates every compact under `root`; throws KnowledgeError listing every problem found. */
 export function loadKnowledge(root: string): KnowledgeBase {
   const loader = new Loader(root);
@@ -191,6 +213,7 @@ export function loadKnowledge(root: string): KnowledgeBase {
     }
   }
   if (dirs.length === 0) loader.problems.push(`${root}: no compact folders found`);
+  loader.problems.push(...askedTwice(compacts.flatMap((c) => c.entries)));
   const synonymsFile = join(root, 'synonyms.yml');
   const synonyms = existsSync(synonymsFile) ? loader.readYaml(synonymsFile, synonymsFileSchema)?.groups ?? [] : [];
   if (loader.problems.length > 0) throw new KnowledgeError(loader.problems);

@@ -2,9 +2,12 @@ import { z } from 'zod';
 
 // Fields named `text`, `definition`, `expansion`, `heading` and the contact details are the
 // compact's own words and are checked verbatim against the source. `title`, `topic`, `aliases`
-// and `keywords` are our wording: shown as labels, never as a quote.
+// `keywords` and `asked` (questions the item answers, for the answer model) are our wording: shown as labels,
+// never as a quote.
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
+/** Example questions an item answers, in our own words. */
+const asked = z.array(nonEmpty).default([]);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lower-case letters, digits, dots and hyphens');
 
 export const sourceSchema = z.strictObject({
@@ -32,6 +35,7 @@ const undertakingSchema = z.strictObject({
   title: nonEmpty,
   text: nonEmpty,
   keywords: z.array(nonEmpty).default([]),
+  asked,
 });
 
 export const undertakingGroupSchema = z.strictObject({
@@ -50,6 +54,7 @@ export const principleSchema = z.strictObject({
   title: nonEmpty,
   text: nonEmpty,
   keywords: z.array(nonEmpty).default([]),
+  asked,
 });
 
 export const termSchema = z
@@ -60,6 +65,7 @@ export const termSchema = z
     expansion: nonEmpty.optional(),
     definition: nonEmpty.optional(),
     aliases: z.array(nonEmpty).default([]),
+    asked,
   })
   .refine((t) => t.expansion !== undefined || t.definition !== undefined, {
     message: 'a term needs a definition or an expansion from the source',
@@ -81,6 +87,7 @@ export const routeSchema = z.strictObject({
   title: nonEmpty,
   text: z.array(nonEmpty).min(1),
   contacts: z.array(contactSchema).default([]),
+  asked,
 });
 
 export const factSchema = z.strictObject({
@@ -90,6 +97,7 @@ export const factSchema = z.strictObject({
   title: nonEmpty,
   text: nonEmpty,
   keywords: z.array(nonEmpty).default([]),
+  asked,
 });
 
 export const undertakingsFileSchema = z.array(undertakingGroupSchema);

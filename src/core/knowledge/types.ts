@@ -20,6 +20,8 @@ export interface Entry {
   /** For principles: aim, outcome, challenge, principle, purpose or vision. */
   group?: string;
   keywords: string[];
+  /** Example questions this item answers: our wording, for the answer model; never shown as the compact's. */
+  asked: string[];
   term?: TermData;
   route?: RouteData;
 }
