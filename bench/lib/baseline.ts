@@ -1,41 +1,46 @@
 import Fuse from 'fuse.js';
-import { foldForComparison } from '../../src/core/knowledge/verbatim.js';
+import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../../src/core/knowledge/types.js';
 import type { Outcome } from './score.js';
 
-interface Paragraph {
-  compact: string;
+interface Doc {
+  /** Unique: compact, kind and id. */
+  id: string;
+  /** As the labelled sets name passages: compact and id. */
+  cites: string;
+  title: string;
   text: string;
-  /** Entries whose quote lies in this paragraph, or that contain it. */
-  keys: string[];
+  asked: string;
 }
 
-/** The naive baseline: plain Fuse.js over the source paragraphs, no intents, no abstaining. */
-export class NaiveBaseline {
-  private readonly fuse: Fuse<Paragraph>;
+function docsOf(kb: KnowledgeBase): Doc[] {
+  return kb.entries.map((e) => ({ id: e.key, cites: `${e.compact}:${e.id}`, title: e.title, text: e.text, asked: e.asked.join('\n') }));
+}
+
+/** The naive baseline: plain Fuse.js over every item's text, title and example questions; never abstains. */
+export class FuseBaseline {
+  private readonly fuse: Fuse<Doc>;
 
   constructor(kb: KnowledgeBase) {
-    const paragraphs: Paragraph[] = [];
-    for (const c of kb.compacts) {
-      for (const text of c.texts.values()) {
-        for (const p of text.split(/\n\s*\n/)) {
-          const folded = foldForComparison(p);
-          if (folded.length < 20) continue;
-          const keys = c.entries
-            .filter((e) => {
-              const t = foldForComparison(e.text);
-              return folded.includes(t) || (folded.length > 40 && t.includes(folded));
-            })
-            .map((e) => `${e.compact}:${e.id}`);
-          paragraphs.push({ compact: c.meta.id, text: p, keys });
-        }
-      }
-    }
-    this.fuse = new Fuse(paragraphs, { keys: ['text'], includeScore: true, ignoreLocation: true });
+    this.fuse = new Fuse(docsOf(kb), { keys: ['title', 'text', 'asked'], includeScore: true, ignoreLocation: true });
   }
 
   ask(question: string): Outcome {
     const results = this.fuse.search(question, { limit: 3 });
-    return { intent: results.length > 0 ? 'answer' : 'unknown', keys: results.flatMap((r) => r.item.keys) };
+    return { intent: results.length > 0 ? 'answer' : 'unknown', keys: results.map((r) => r.item.cites) };
+  }
+}
+
+/** An off-the-shelf BM25 library (MiniSearch) over the same items and examples, with fuzzy and prefix matching; never abstains. */
+export class MiniSearchBaseline {
+  private readonly index = new MiniSearch<Doc>({ fields: ['title', 'text', 'asked'], storeFields: ['cites'], searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 2 } } });
+
+  constructor(kb: KnowledgeBase) {
+    this.index.addAll(docsOf(kb));
+  }
+
+  ask(question: string): Outcome {
+    const results = this.index.search(question).slice(0, 3);
+    return { intent: results.length > 0 ? 'answer' : 'unknown', keys: results.map((r) => String(r['cites'])) };
   }
 }

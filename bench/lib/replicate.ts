@@ -26,5 +26,5 @@ export function replicate(kb: KnowledgeBase, times: number): KnowledgeBase {
       });
     }
   }
-  return { compacts, entries: compacts.flatMap((c) => c.entries), synonyms: kb.synonyms };
+  return { ...kb, compacts, entries: compacts.flatMap((c) => c.entries) };
 }

@@ -6,43 +6,60 @@ export interface Outcome {
   keys: string[];
 }
 
-export interface Verdict {
-  intentOk: boolean;
-  top1: boolean;
-  top3: boolean;
-  /** Intent right and, where passages are expected, the best passage among them. */
-  correct: boolean;
-}
+/** How a reply did: right; a wrong citation (a passage that does not answer); declined; or another wrong intent. */
+export type Verdict = 'right' | 'wrong-citation' | 'declined' | 'wrong-intent';
+
+const CITING = new Set(['answer', 'define', 'compare']);
 
 export function judge(q: LabelledQuestion, o: Outcome): Verdict {
-  const intentOk = o.intent === q.intent;
-  const top1 = q.expect.length === 0 || (o.keys[0] !== undefined && q.expect.includes(o.keys[0]));
-  const top3 = q.expect.length === 0 || o.keys.slice(0, 3).some((k) => q.expect.includes(k));
-  return { intentOk, top1, top3, correct: intentOk && top1 };
+  const cites = CITING.has(o.intent) && o.keys.length > 0;
+  if (q.intent === 'unknown') return o.intent === 'unknown' ? 'right' : cites ? 'wrong-citation' : 'wrong-intent';
+  if (CITING.has(q.intent) && q.expect.length > 0) {
+    if (o.intent === 'unknown') return 'declined';
+    if (!cites) return 'wrong-intent';
+    if (!q.expect.includes(o.keys[0]!)) return 'wrong-citation';
+    // A definition asked as a question ("what is an LSP?") is right either way; a comparison must compare.
+    const sameIntent = o.intent === q.intent || (q.intent !== 'compare' && o.intent !== 'compare');
+    return sameIntent ? 'right' : 'wrong-intent';
+  }
+  if (o.intent === q.intent) return 'right';
+  // "How do I sign up to the Halton compact?" is answered by quoting its sign-up route.
+  if ((q.intent === 'signup' || q.intent === 'breach') && cites && q.expect.includes(o.keys[0]!)) return 'right';
+  return o.intent === 'unknown' ? 'declined' : cites ? 'wrong-citation' : 'wrong-intent';
 }
 
 export interface Tally {
   n: number;
-  correct: number;
-  intent: number;
-  top3: number;
+  right: number;
+  wrongCitation: number;
+  /** Answerable questions (not out of scope) and how many of them were declined. */
+  answerable: number;
+  declined: number;
+  outOfScope: number;
+  outOfScopeDeclined: number;
 }
 
 export function tallyBy(questions: LabelledQuestion[], verdicts: Verdict[]): Map<string, Tally> {
   const out = new Map<string, Tally>();
-  const add = (key: string, v: Verdict) => {
-    const t = out.get(key) ?? { n: 0, correct: 0, intent: 0, top3: 0 };
+  const add = (key: string, q: LabelledQuestion, v: Verdict) => {
+    const t = out.get(key) ?? { n: 0, right: 0, wrongCitation: 0, answerable: 0, declined: 0, outOfScope: 0, outOfScopeDeclined: 0 };
     t.n++;
-    t.correct += v.correct ? 1 : 0;
-    t.intent += v.intentOk ? 1 : 0;
-    t.top3 += v.intentOk && v.top3 ? 1 : 0;
+    if (v === 'right') t.right++;
+    if (v === 'wrong-citation') t.wrongCitation++;
+    if (q.intent === 'unknown') {
+      t.outOfScope++;
+      if (v === 'right') t.outOfScopeDeclined++;
+    } else {
+      t.answerable++;
+      if (v === 'declined') t.declined++;
+    }
     out.set(key, t);
   };
   questions.forEach((q, i) => {
-    add(q.category, verdicts[i]!);
-    add('ALL', verdicts[i]!);
+    add(q.category, q, verdicts[i]!);
+    add('ALL', q, verdicts[i]!);
   });
   return out;
 }
 
-export const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+export const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)}%`);

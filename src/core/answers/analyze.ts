@@ -29,6 +29,8 @@ export interface Analysis {
   refs: string[];
   /** The question's words, spelling corrected but with compact names as typed ("herts"), for spotting glossary terms. */
   typed: string[];
+  /** The question's words as typed, less the words that name a compact: for character n-grams. */
+  plain: string[];
 }
 
 export class Analyzer {
@@ -72,6 +74,7 @@ export class Analyzer {
     const refs: string[] = [];
     const corrections: { from: string; to: string }[] = [];
     const typed: string[] = [];
+    const plain: string[] = [];
     const personal = new Set<string>();
     for (let i = 0; i < raw.length; i++) {
       if (i > 0 && raw[i - 1] === 'my' && !isStopword(raw[i]!)) personal.add(stem(raw[i]!));
@@ -85,6 +88,7 @@ export class Analyzer {
         out.push(named);
         continue;
       }
+      plain.push(w);
       if (/^\d+(\.\d+)+$/.test(w) || /^\d+\.\d+-[a-z-]+$/.test(w)) {
         refs.push(w);
         out.push(w);
@@ -108,7 +112,7 @@ export class Analyzer {
       out.push(fixed);
       if (!isStopword(fixed)) content.push(fixed);
     }
-    return { text: out.join(' '), words: out, compacts, content, unknown, personal, corrections, refs, typed };
+    return { text: out.join(' '), words: out, compacts, content, unknown, personal, corrections, refs, typed, plain };
   }
 
   /** Query terms for content words: each word's stem, plus synonym and acronym expansions at lower weight. */

@@ -1,5 +1,9 @@
 import type { Compact, Entry, KnowledgeBase } from '../knowledge/types.js';
+import type { Analysis } from './analyze.js';
+import type { Decision } from './decide.js';
 import type { Action, Block, Citation, Hit, Intent, Reply } from './reply.js';
+
+/** Replies for each decision of the answer pipeline: the only place its user-facing wording lives. */
 
 const BY_LABEL = {
   statutory: 'statutory organisations',
@@ -114,4 +118,113 @@ export function routeBlocks(kb: KnowledgeBase, compacts: Compact[], kind: 'signu
     }
   }
   return { blocks, hits };
+}
+
+const itemAction = (e: Entry): Action => ({ label: e.title, value: `${e.compact} ${e.id}` });
+
+const SIGN_UP: Action = { label: 'Sign up an organisation', value: 'sign up', style: 'primary' };
+const REPORT: Action = { label: 'Report a suspected breach', value: 'report a breach', style: 'primary' };
+
+/** A sign-up or dispute route answered is followed by the form that does it. */
+function formFor(e: Entry): Action[] {
+  return e.route?.kind === 'signup' ? [SIGN_UP] : e.route?.kind === 'dispute' ? [REPORT] : [];
+}
+
+export function correctionNote(a: Analysis): Block | undefined {
+  if (a.corrections.length === 0) return undefined;
+  return { type: 'text', text: `(Reading "${a.corrections.map((c) => c.from).join('", "')}" as "${a.corrections.map((c) => c.to).join('", "')}".)` };
+}
+
+export function answerReply(kb: KnowledgeBase, question: string, decision: Extract<Decision, { kind: 'answer' }>, note?: Block): Reply {
+  const main = hitOf(kb, decision.item, decision.p);
+  const others = decision.others.slice(0, 2).map((r) => hitOf(kb, (r.option as { entry: Entry }).entry, r.p));
+  const blocks: Block[] = note ? [note] : [];
+  blocks.push({ type: 'quote', hit: main });
+  if (others.length > 0) blocks.push({ type: 'heading', text: 'The other compacts on this' }, ...others.map((hit): Block => ({ type: 'quote', hit })));
+  const hits = [main, ...others];
+  return reply('answer', blocks, { hits, actions: formFor(decision.item), feedback: { question, keys: hits.map((h) => h.key) } });
+}
+
+export function itemReply(kb: KnowledgeBase, question: string, e: Entry): Reply {
+  if (e.kind === 'term') return defineReply(kb, question, [e]);
+  const hit = hitOf(kb, e, 1);
+  return reply('answer', [{ type: 'quote', hit }], { hits: [hit], feedback: { question, keys: [hit.key] } });
+}
+
+export function defineReply(kb: KnowledgeBase, question: string, terms: Entry[]): Reply {
+  const hits = terms.slice(0, 4).map((e) => hitOf(kb, e, 1));
+  const blocks: Block[] = [];
+  for (const [i, hit] of hits.entries()) {
+    const t = terms[i]!.term!;
+    blocks.push({ type: 'heading', text: t.acronym && t.expansion ? `${t.acronym}: ${t.expansion}` : t.term });
+    if (t.definition) blocks.push({ type: 'quote', hit });
+    else blocks.push({ type: 'text', text: `${t.acronym ?? t.term} stands for “${t.expansion}” (${hit.citation.compactName}).` });
+  }
+  return reply('define', blocks, { hits, feedback: { question, keys: hits.map((h) => h.key) } });
+}
+
+export function suggestReply(items: Entry[]): Reply {
+  return reply('unknown', [{ type: 'text', text: 'I am not sure which of these you mean. Pick one, or ask again in other words:' }], { actions: items.map(itemAction) });
+}
+
+export function declineReply(kb: KnowledgeBase, nearest: Entry | undefined): Reply {
+  const blocks: Block[] = [{ type: 'text', text: `That is outside what I know: the Local Compacts (${listCompacts(kb)}) do not cover it.` }];
+  if (nearest) blocks.push({ type: 'text', text: `The nearest thing they do cover, though it does not answer your question, is "${nearest.title}" (${compactName(kb, nearest.compact)}).` });
+  else blocks.push({ type: 'text', text: 'Try asking about notice periods, consultation, funding, independence and campaigning, or a term such as "LSP"; or say "report a breach" or "sign up".' });
+  const actions = nearest ? [itemAction(nearest)] : EXAMPLES.slice(0, 3).map((e) => ({ label: e, value: e }));
+  return reply('unknown', blocks, { actions });
+}
+
+export function thanksReply(): Reply {
+  return reply('thanks', [{ type: 'text', text: 'Glad to help. Ask me anything else about the compacts.' }]);
+}
+
+export function defaultCompactReply(kb: KnowledgeBase, id: string | undefined): Reply {
+  const text = id
+    ? `Now answering from the ${compactName(kb, id)} unless you name another compact. Say "use all compacts" to go back.`
+    : `Now answering from all the compacts: ${listCompacts(kb)}.`;
+  return reply('use', [{ type: 'text', text }]);
+}
+
+export function byReference(kb: KnowledgeBase, refs: string[], scope: string[]): Reply | undefined {
+  const matches = kb.entries.filter((e) => refs.includes(e.id) && (scope.length === 0 || scope.includes(e.compact)));
+  if (matches.length === 0) return undefined;
+  const hits = matches.slice(0, 4).map((e) => hitOf(kb, e, 1));
+  return reply('answer', hits.map((hit): Block => ({ type: 'quote', hit })), { hits });
+}
+
+export function routeReply(kb: KnowledgeBase, flow: 'signup' | 'breach', scope: string[]): Reply {
+  const compacts: Compact[] = scope.length > 0 ? kb.compacts.filter((c) => scope.includes(c.meta.id)) : kb.compacts;
+  const { blocks, hits } = routeBlocks(kb, compacts, flow === 'signup' ? 'signup' : 'dispute');
+  const lead = flow === 'signup' ? 'This is how the compacts say an organisation signs up:' : 'This is what the compacts say about raising a dispute or a suspected breach:';
+  return reply(flow, [{ type: 'text', text: lead }, ...blocks], { hits, actions: [flow === 'signup' ? SIGN_UP : REPORT] });
+}
+
+export function compareReply(kb: KnowledgeBase, question: string, rows: { compact: string; best?: Entry }[]): Reply {
+  const blocks: Block[] = [];
+  const hits: Hit[] = [];
+  for (const row of rows) {
+    if (!row.best) continue;
+    const hit = hitOf(kb, row.best, 1);
+    hits.push(hit);
+    blocks.push({ type: 'heading', text: hit.citation.compactName }, { type: 'quote', hit });
+  }
+  const silent = rows.filter((r) => !r.best).map((r) => compactName(kb, r.compact));
+  if (silent.length > 0) blocks.push({ type: 'text', text: `${silent.join(', ')}: nothing specific on this.` });
+  return reply('compare', blocks, { hits, feedback: { question, keys: hits.map((h) => h.key) } });
+}
+
+/** A compact's numbered undertakings (or, where it has none, its principles and facts), as titles to open. */
+export function listReply(kb: KnowledgeBase, scope: string[], question: string): Reply {
+  const compacts = scope.length > 0 ? kb.compacts.filter((c) => scope.includes(c.meta.id)) : kb.compacts;
+  const blocks: Block[] = [];
+  const actions: Action[] = [];
+  for (const c of compacts) {
+    const undertakings = c.entries.filter((e) => e.kind === 'undertaking');
+    const shown = undertakings.length > 0 ? undertakings : c.entries.filter((e) => e.kind === 'principle' || e.kind === 'fact');
+    blocks.push({ type: 'heading', text: `${c.meta.name}: ${undertakings.length > 0 ? `${undertakings.length} undertakings` : 'no numbered undertakings in its sources; what they set out'}` });
+    blocks.push({ type: 'fields', items: shown.map((e) => ({ label: /^\d/.test(e.id) ? e.id : '•', value: e.title })) });
+    if (scope.length > 0) actions.push(...shown.slice(0, 5).map(itemAction));
+  }
+  return reply('list', blocks, { actions, feedback: { question, keys: [] } });
 }

@@ -3,7 +3,7 @@ import type { EntryKind } from '../knowledge/types.js';
 
 /** The platform-neutral reply that every channel renders. Text in `text` blocks is ours; text in `quote` blocks is the compact's. */
 
-export const INTENTS = ['answer', 'define', 'compare', 'signup', 'breach', 'help', 'unknown'] as const;
+export const INTENTS = ['answer', 'define', 'compare', 'list', 'signup', 'breach', 'help', 'thanks', 'use', 'unknown'] as const;
 export type Intent = (typeof INTENTS)[number];
 
 export interface Citation {

@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import {
   compactSchema,
   factsFileSchema,
+  INTENT_NAMES,
+  intentsFileSchema,
+  outOfScopeFileSchema,
   principlesFileSchema,
   routesFileSchema,
   synonymsFileSchema,
@@ -29,6 +32,8 @@ function formatPath(path: PropertyKey[]): string {
 export function termSlug(term: string): string {
   return term.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
+
+export const MODEL_FILE = 'model.json';
 
 class Loader {
   readonly problems: string[] = [];
@@ -59,6 +64,17 @@ class Loader {
       return undefined;
     }
     return parsed.data;
+  }
+
+  /** A JSON file if it is there; its shape is checked by whoever uses it. */
+  readJson(file: string): unknown {
+    if (!existsSync(file)) return undefined;
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    } catch (error) {
+      this.problems.push(`${this.name(file)}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
   }
 
   loadCompact(dir: string): Compact | undefined {
@@ -177,17 +193,16 @@ function quotedFields(e: Entry): [string, string][] {
 
 const FILE_OF_KIND = { undertaking: 'undertakings.yml', principle: 'principles.yml', term: 'terms.yml', route: 'routes.yml', fact: 'facts.yml' } as const;
 
-/** An example question teaches the model one answer: the same question on two items is refused, naming both. */
-function askedTwice(entries: Entry[]): string[] {
-  const first = new Map<string, Entry>();
+/** An example question teaches the model one answer: the same question under two labels is refused, naming both. */
+function askedTwice(labelled: { where: string; asked: string[] }[]): string[] {
+  const first = new Map<string, string>();
   const problems: string[] = [];
-  const where = (e: Entry) => `${e.compact}/${FILE_OF_KIND[e.kind]} (${e.id})`;
-  for (const e of entries) {
-    for (const q of e.asked) {
+  for (const { where, asked } of labelled) {
+    for (const q of asked) {
       const key = normalizeAsked(q);
       const other = first.get(key);
-      if (other && other !== e) problems.push(`${where(e)}: asked "${q}" is also asked on ${where(other)}; an example question belongs to one item`);
-      else first.set(key, e);
+      if (other !== undefined && other !== where) problems.push(`${where}: asked "${q}" is also asked on ${other}; an example question belongs to one item or intent`);
+      else first.set(key, where);
     }
   }
   return problems;
@@ -213,9 +228,20 @@ export function loadKnowledge(root: string): KnowledgeBase {
     }
   }
   if (dirs.length === 0) loader.problems.push(`${root}: no compact folders found`);
-  loader.problems.push(...askedTwice(compacts.flatMap((c) => c.entries)));
   const synonymsFile = join(root, 'synonyms.yml');
   const synonyms = existsSync(synonymsFile) ? loader.readYaml(synonymsFile, synonymsFileSchema)?.groups ?? [] : [];
+  const optionalFile = <T extends z.ZodType>(name: string, schema: T) => (existsSync(join(root, name)) ? loader.readYaml(join(root, name), schema) : undefined);
+  const intentsFile = optionalFile('intents.yml', intentsFileSchema);
+  const intents = INTENT_NAMES.map((intent) => ({ intent, asked: intentsFile?.[intent] ?? [] }));
+  const outOfScope = optionalFile('out-of-scope.yml', outOfScopeFileSchema) ?? [];
+  loader.problems.push(
+    ...askedTwice([
+      ...compacts.flatMap((c) => c.entries).map((e) => ({ where: `${e.compact}/${FILE_OF_KIND[e.kind]} (${e.id})`, asked: e.asked })),
+      ...intents.map((i) => ({ where: `intents.yml (${i.intent})`, asked: i.asked })),
+      ...outOfScope.map((o) => ({ where: `out-of-scope.yml (${o.subject})`, asked: o.asked })),
+    ]),
+  );
+  const model = loader.readJson(join(root, MODEL_FILE));
   if (loader.problems.length > 0) throw new KnowledgeError(loader.problems);
-  return { compacts, entries: compacts.flatMap((c) => c.entries), synonyms };
+  return { compacts, entries: compacts.flatMap((c) => c.entries), synonyms, intents, outOfScope, model };
 }

@@ -110,6 +110,16 @@ export const synonymsFileSchema = z.strictObject({
   groups: z.array(z.array(nonEmpty).min(2, 'a synonym group needs at least two words')),
 });
 
+/** What people say that is not a question about an item: the conversational intents the model learns. */
+export const INTENT_NAMES = ['signup', 'breach', 'help', 'thanks', 'define', 'compare', 'list', 'use'] as const;
+export type IntentName = (typeof INTENT_NAMES)[number];
+
+export const intentsFileSchema = z.strictObject(
+  Object.fromEntries(INTENT_NAMES.map((n) => [n, z.array(nonEmpty).min(1, 'an intent needs example messages')])) as Record<IntentName, z.ZodArray<typeof nonEmpty>>,
+);
+
+export const outOfScopeFileSchema = z.array(z.strictObject({ subject: nonEmpty, asked: z.array(nonEmpty).min(1) }));
+
 export type SourceDoc = z.infer<typeof sourceSchema>;
 export type CompactMeta = z.infer<typeof compactSchema>;
 export type By = z.infer<typeof bySchema>;

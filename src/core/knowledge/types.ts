@@ -1,4 +1,4 @@
-import type { By, CompactMeta, RouteData, SourceDoc, TermData } from './schema.js';
+import type { By, CompactMeta, IntentName, RouteData, SourceDoc, TermData } from './schema.js';
 
 export type EntryKind = 'undertaking' | 'principle' | 'term' | 'route' | 'fact';
 
@@ -37,4 +37,10 @@ export interface KnowledgeBase {
   compacts: Compact[];
   entries: Entry[];
   synonyms: string[][];
+  /** Example messages per conversational intent (knowledge/intents.yml). */
+  intents: { intent: IntentName; asked: string[] }[];
+  /** Questions outside the compacts that share their words (knowledge/out-of-scope.yml). */
+  outOfScope: { subject: string; asked: string[] }[];
+  /** The trained answer model (model.json), as read; the answer engine validates it. */
+  model?: unknown;
 }
