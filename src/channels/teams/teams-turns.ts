@@ -40,7 +40,6 @@ export class TeamsTurns {
 
   private async onMessage(ctx: TurnContext): Promise<void> {
     const who = whoOf(ctx.activity);
-    const shared = isShared(ctx.activity);
     const pressed = cardSubmit(ctx.activity);
     if (pressed === 'invalid') return this.send(ctx, replyCard(noticeOf('I could not read that button (the card may be from an older version). Please type your message instead.')));
     if (pressed) return this.onCardSubmit(ctx, who, pressed);
@@ -48,9 +47,13 @@ export class TeamsTurns {
     if (text === undefined) return;
     const command = teamsCommand(text);
     if (command) return this.onCommand(ctx, who, command);
-    if (!shared) return this.sendReply(ctx, await this.app.bot.handle({ ...who, text: text || 'help' }));
-    // Others read a channel or group chat: a form is never asked for there, only offered to its requester.
-    const answered = await this.app.bot.answerPrivately({ ...who, text: text || 'help' });
+    await this.answer(ctx, who, text || 'help');
+  }
+
+  /** Others read a channel or group chat: a form is never asked for there, only offered to its requester. */
+  private async answer(ctx: TurnContext, who: Who, text: string): Promise<void> {
+    if (!isShared(ctx.activity)) return this.sendReply(ctx, await this.app.bot.handle({ ...who, text }));
+    const answered = await this.app.bot.answerPrivately({ ...who, text });
     if (answered.form) return this.send(ctx, this.forms.offer(ctx.activity, answered.form.flow));
     await this.sendReply(ctx, answered.reply);
   }
@@ -58,7 +61,7 @@ export class TeamsTurns {
   private async onCardSubmit(ctx: TurnContext, who: Who, pressed: CardSubmit): Promise<void> {
     switch (pressed.compactBot) {
       case 'message':
-        return this.sendReply(ctx, await this.app.bot.handle({ ...who, text: pressed.text }));
+        return this.answer(ctx, who, pressed.text);
       case 'feedback':
         await this.app.bot.feedback(who, pressed.question, pressed.keys, pressed.helpful);
         return this.send(ctx, replyCard(noticeOf('Thank you: your feedback is recorded.')));

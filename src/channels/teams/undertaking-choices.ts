@@ -27,7 +27,8 @@ export function readUndertakings(raw: string | undefined, compactId: string | un
   for (const p of picks) {
     if (p === NOT_SURE) continue;
     const [compact, id] = [p.slice(0, p.indexOf(':')), p.slice(p.indexOf(':') + 1)];
-    if (compact !== compactId) elsewhere.add(kb.compacts.find((c) => c.meta.id === compact)?.meta.area ?? compact);
+    // Only names from the knowledge base are said back: the picks are the client's to send, and may be anything.
+    if (compact !== compactId) elsewhere.add(kb.compacts.find((c) => c.meta.id === compact)?.meta.area ?? 'another list');
     else if (id !== NOT_SURE) ids.push(id);
   }
   if (elsewhere.size > 0) {

@@ -52,6 +52,10 @@ describe('Teams: a form asked for in a channel is the requester’s alone', () =
 
     const [command] = await h.send(h.channel('report form', true, { from: SAM }));
     expect(cardOf(command!).refresh.userIds).toEqual([SAM.id]);
+    // A card button that says "report a breach", pressed in the channel, offers the form the same way.
+    const [button] = await h.send(h.activity({ from: SAM, conversation: CHANNEL, value: { compactBot: 'message', text: 'report a breach' }, replyToId: 'sent-x' }));
+    expect(inputs(cardOf(button!))).toEqual([]);
+    expect(cardOf(button!).refresh.userIds).toEqual([SAM.id]);
   });
 
   it('shows the form, with the undertakings to pick from, to the requester and the notice to anyone else', async () => {
