@@ -3,7 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { parseEnv } from './config.js';
 
-const port = z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535');
+const port = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(1, 'must be 1 to 65535')
+  .max(65535, 'must be 1 to 65535');
 
 const schema = z.object({
   METRICS_PORT: port.optional(),
@@ -25,7 +29,7 @@ export function metricsExposure(env: NodeJS.ProcessEnv): MetricsExposure {
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-/** Whether a scrape may read the metrics: always without a token; with one, only `Authorization: Bearer <token>` (compared in constant time). */
+/** Whether a scrape may read the metrics: always without a token; with one, only with `Authorization: Bearer <token>` (constant time). */
 export function scrapeAllowed(req: IncomingMessage, token: string | undefined): boolean {
   if (token === undefined) return true;
   const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];

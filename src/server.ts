@@ -58,11 +58,15 @@ export function createHttpServer(app: App, channels: Channel[], log: Logger, env
       res.end(body);
     },
   };
-  const server = routedServer(app, [...baseRoutes(app), ...(exposure.port === undefined ? [metricsRoute] : []), ...channels.flatMap((c) => c.routes)], log);
-  if (exposure.port !== undefined) {
+  const ownPort = exposure.port !== undefined;
+  const server = routedServer(app, [...baseRoutes(app), ...(ownPort ? [] : [metricsRoute]), ...channels.flatMap((c) => c.routes)], log);
+  if (ownPort) {
+    const where = { port: exposure.port, host: exposure.host };
     const metricsServer = routedServer(app, [metricsRoute], log);
-    metricsServer.on('error', (error) => log.error({ err: error, port: exposure.port, host: exposure.host }, 'the metrics server (METRICS_PORT, METRICS_HOST) could not listen'));
-    server.once('listening', () => metricsServer.listen(exposure.port, exposure.host, () => log.info({ port: exposure.port, host: exposure.host }, 'metrics listening')));
+    metricsServer.on('error', (error) => {
+      log.error({ err: error, ...where }, 'the metrics server (METRICS_PORT, METRICS_HOST) could not listen');
+    });
+    server.once('listening', () => metricsServer.listen(where.port, where.host, () => log.info(where, 'metrics listening')));
     server.once('close', () => {
       metricsServer.close();
       metricsServer.closeAllConnections();

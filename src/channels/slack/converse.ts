@@ -48,7 +48,8 @@ export function formOffer(user: string, flowId: SubmissionKind, compact?: string
   const to = USER_ID.test(user) ? `<@${user}>, to` : 'To';
   const text = `${to} ${what}, press the button: the form opens for you alone, and nothing you type in it is posted here.`;
   const label = flowId === 'breach' ? 'Open the report form' : 'Open the sign-up form';
-  return { blocks: [...section(text), { type: 'actions', elements: [button(label, openFormAction(flowId), formButtonValue(flowId, compact), 'primary')] }], text };
+  const open = button(label, openFormAction(flowId), formButtonValue(flowId, compact), 'primary');
+  return { blocks: [...section(text), { type: 'actions', elements: [open] }], text };
 }
 
 export interface PrivateTurn {

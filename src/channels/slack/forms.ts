@@ -63,7 +63,9 @@ async function claim(deps: SlackDeps, key: string): Promise<boolean> {
 }
 
 async function release(deps: SlackDeps, key: string): Promise<void> {
-  await deps.app.store.releaseEvent(key).catch((error: unknown) => deps.log.warn({ err: describeError(error) }, 'slack form claim could not be released'));
+  await deps.app.store.releaseEvent(key).catch((error: unknown) => {
+    deps.log.warn({ err: describeError(error) }, 'slack form claim could not be released');
+  });
 }
 
 export function registerForms(bolt: BoltApp, deps: SlackDeps): void {
@@ -81,7 +83,8 @@ export function registerForms(bolt: BoltApp, deps: SlackDeps): void {
     if (!pressed || body.type !== 'block_actions') return;
     const team = teamOf(body);
     const conversationId = personalConversation(team, body.user.id);
-    await openForm(deps, { client, triggerId: body.trigger_id, conversationId, ...pressed, respond, user: body.user.id, channel: body.channel?.id });
+    const user = body.user.id;
+    await openForm(deps, { client, triggerId: body.trigger_id, conversationId, ...pressed, respond, user, channel: body.channel?.id });
   });
 
   // Choosing the compact redraws the form with that compact's undertakings; Slack keeps what was typed elsewhere.

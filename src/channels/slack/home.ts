@@ -37,7 +37,10 @@ export function homeView(kb: KnowledgeBase, mine: Submission[]): types.HomeView 
     {
       type: 'actions',
       block_id: 'home_forms',
-      elements: [button('Report a breach', openFormAction('breach'), 'breach', 'primary'), button('Sign up an organisation', openFormAction('signup'), 'signup')],
+      elements: [
+        button('Report a breach', openFormAction('breach'), 'breach', 'primary'),
+        button('Sign up an organisation', openFormAction('signup'), 'signup'),
+      ],
     },
     { type: 'divider' },
     header('Your submissions'),

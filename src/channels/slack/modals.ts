@@ -39,7 +39,8 @@ function element(field: FieldDef, kb: KnowledgeBase, compact?: string): types.In
     case 'compact': {
       const options = kb.compacts.map((c) => option(c.meta.name, c.meta.id));
       const initial = options.find((o) => o.value === compact);
-      return { type: 'static_select', action_id: COMPACT_CHOSEN, options, ...(initial ? { initial_option: initial } : {}), placeholder: plain('Choose a compact', 150) };
+      const preselected = initial ? { initial_option: initial } : {};
+      return { type: 'static_select', action_id: COMPACT_CHOSEN, options, ...preselected, placeholder: plain('Choose a compact', 150) };
     }
     case 'choice':
       return { type: 'static_select', action_id: ACTION_ID, options: (field.choices ?? []).map((c) => option(c.label, c.value)), placeholder: plain('Choose one', 150) };
@@ -86,7 +87,13 @@ export function formModal(flowId: SubmissionKind, kb: KnowledgeBase, meta: FormM
   };
 }
 
-type StateValue = { value?: string | null; selected_option?: { value: string } | null; selected_options?: { value: string }[] | null; selected_date?: string | null };
+type Picked = { value: string };
+interface StateValue {
+  value?: string | null;
+  selected_option?: Picked | null;
+  selected_options?: Picked[] | null;
+  selected_date?: string | null;
+}
 
 /** The submitted answers by field id, as text for the core to validate. Each input block holds one element, whatever its action id. */
 export function formValues(flowId: SubmissionKind, state: Record<string, Record<string, StateValue>>): Record<string, string | undefined> {

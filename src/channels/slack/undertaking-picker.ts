@@ -4,7 +4,7 @@ import { truncate } from './mrkdwn.js';
 
 export const NOT_SURE = 'not-sure';
 
-const plain = (text: string, max: number): types.PlainTextElement => ({ type: 'plain_text', text: truncate(text, max) });
+const plain = (text: string, max = 150): types.PlainTextElement => ({ type: 'plain_text', text: truncate(text, max) });
 const option = (text: string, value: string): types.PlainTextOption => ({ text: plain(text, 75), value });
 
 /** The undertakings field of a modal: what to pick from and what to say about it. */
@@ -23,14 +23,14 @@ export function undertakingPicker(kb: KnowledgeBase, compactId: string | undefin
   const notSure = option('Not sure', NOT_SURE);
   if (!compact) {
     return {
-      element: { type: 'multi_static_select', action_id: actionId, options: [notSure], placeholder: plain('Choose the compact first', 150) },
+      element: { type: 'multi_static_select', action_id: actionId, options: [notSure], placeholder: plain('Choose the compact first') },
       hint: 'Choose the compact above and its undertakings are listed here; or choose "Not sure".',
     };
   }
   const items = compact.entries.filter((e) => e.kind === 'undertaking');
   if (items.length === 0) {
     return {
-      element: { type: 'multi_static_select', action_id: actionId, options: [notSure], initial_options: [notSure], placeholder: plain('Not sure', 150) },
+      element: { type: 'multi_static_select', action_id: actionId, options: [notSure], initial_options: [notSure] },
       hint: `The ${compact.meta.name} has no numbered undertakings: keep "Not sure" and describe what was not kept under "What happened".`,
     };
   }
@@ -42,7 +42,7 @@ export function undertakingPicker(kb: KnowledgeBase, compactId: string | undefin
   const option_groups = [...sections].map(([label, options]) => ({ label: plain(label, 75), options }));
   option_groups.push({ label: plain('Not sure', 75), options: [notSure] });
   return {
-    element: { type: 'multi_static_select', action_id: actionId, option_groups, placeholder: plain('Choose one or more', 150) },
+    element: { type: 'multi_static_select', action_id: actionId, option_groups, placeholder: plain('Choose one or more') },
     hint: `The undertakings of the ${compact.meta.name}, by section. Choose those not kept, or "Not sure".`,
   };
 }

@@ -9,7 +9,9 @@ export type AdminCheck = (activity: Activity) => string | undefined;
  */
 export function adminCheck(mode: 'bot-framework' | 'local', adminAadIds: string[]): AdminCheck {
   return (activity) => {
-    if (mode === 'local') return 'Administrator commands need an authenticated Teams connection (MICROSOFT_APP_ID); local mode cannot tell who is typing.';
+    if (mode === 'local') {
+      return 'Administrator commands need an authenticated Teams connection (MICROSOFT_APP_ID); local mode cannot tell who is typing.';
+    }
     if (adminAadIds.length === 0) return 'No Teams administrators are configured (TEAMS_ADMIN_AAD_IDS).';
     const aadId = activity.from?.aadObjectId;
     return aadId && adminAadIds.includes(aadId) ? undefined : 'Only the administrators listed in TEAMS_ADMIN_AAD_IDS can do that.';

@@ -19,6 +19,8 @@ export interface FormActions {
   refresh?: Record<string, unknown>;
 }
 
+const PICKER_HELP = 'Type to filter; choose those of the compact you chose above, or "Not sure".';
+
 /** Client-side hints only; the core validates every answer again. */
 const PATTERNS: Partial<Record<FieldDef['type'], string>> = {
   email: '^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$',
@@ -90,7 +92,7 @@ export function formCard(flow: FlowDef, kb: KnowledgeBase, state: FormState = {}
   }
   for (const field of flow.fields) {
     body.push(input(field, kb, state.values?.[field.id], today));
-    body.push(subtle(field.type === 'undertakings' ? 'Type to filter; choose those of the compact you chose above, or "Not sure".' : field.help));
+    body.push(subtle(field.type === 'undertakings' ? PICKER_HELP : field.help));
     const error = errors[field.id];
     if (error) body.push(...plainText(error, { color: 'Attention' }));
   }
@@ -106,14 +108,23 @@ export function formCard(flow: FlowDef, kb: KnowledgeBase, state: FormState = {}
   return buttons?.refresh ? { ...card, refresh: buttons.refresh } : card;
 }
 
+type Answers = Record<string, string | undefined>;
+type Errors = Record<string, string>;
+type SubmitResult = ReturnType<Bot['submitForm']>;
+
+/** What was typed into a card, to show back with errors. */
+export function typedValues(data: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
 /**
  * A submitted card's answers as text by field id for the core, with the undertakings picked translated, and the
  * picks that do not fit the compact chosen. Such a field is sent to the core blank: it is required, so the core
  * stores nothing and still checks every other answer.
  */
-export function cardFormValues(flow: FlowDef, kb: KnowledgeBase, data: Record<string, unknown>): { values: Record<string, string | undefined>; errors: Record<string, string> } {
+export function cardFormValues(flow: FlowDef, kb: KnowledgeBase, data: Record<string, unknown>): { values: Answers; errors: Errors } {
   const values = Object.fromEntries(flow.fields.map((f) => [f.id, typeof data[f.id] === 'string' ? (data[f.id] as string) : undefined]));
-  const errors: Record<string, string> = {};
+  const errors: Errors = {};
   for (const f of flow.fields.filter((x) => x.type === 'undertakings' && !x.optional)) {
     const read = readUndertakings(values[f.id], values.compact, kb);
     if ('error' in read) errors[f.id] = read.error;
@@ -123,7 +134,7 @@ export function cardFormValues(flow: FlowDef, kb: KnowledgeBase, data: Record<st
 }
 
 /** Submits a card's answers; the errors are the core's, with the card's own in their fields' place. */
-export async function submitCard(bot: Bot, who: Who, flow: FlowDef, kb: KnowledgeBase, data: Record<string, unknown>): ReturnType<Bot['submitForm']> {
+export async function submitCard(bot: Bot, who: Who, flow: FlowDef, kb: KnowledgeBase, data: Record<string, unknown>): SubmitResult {
   const { values, errors } = cardFormValues(flow, kb, data);
   const result = await bot.submitForm(who, flow.id, values);
   if (Object.keys(errors).length === 0) return result;

@@ -35,7 +35,8 @@ export function sharedFormNotice(flow: FlowDef, data: ExecuteData, ended?: 'sent
     ended === 'sent' ? `${data.owner.name} has sent a ${what(flow.id)}.`
     : ended === 'cancelled' ? `${data.owner.name} cancelled a ${what(flow.id)}.`
     : `${data.owner.name} is filling in a ${what(flow.id)}. Only they can see and send this form.`;
-  const card = adaptiveCard([heading(flow.title), ...plainText(`${line}\nTo start one of your own, mention me with "${trigger(flow.id)}".`)], `${line} To start one of your own, mention me with "${trigger(flow.id)}".`);
+  const yours = `To start one of your own, mention me with "${trigger(flow.id)}".`;
+  const card = adaptiveCard([heading(flow.title), ...plainText(`${line}\n${yours}`)], `${line} ${yours}`);
   return ended ? card : { ...card, refresh: refreshFor(data) };
 }
 
@@ -50,6 +51,7 @@ export function ownerForm(flow: FlowDef, kb: KnowledgeBase, data: ExecuteData, s
 
 /** Said to anyone else who gets hold of the form's buttons. */
 export function notYours(flow: FlowDef, owner: Owner): AdaptiveCard {
-  const text = `This ${what(flow.id)} is ${owner.name}'s: only they can change or send it. To start one of your own, mention me with "${trigger(flow.id)}".`;
+  const yours = `To start one of your own, mention me with "${trigger(flow.id)}".`;
+  const text = `This ${what(flow.id)} is ${owner.name}'s: only they can change or send it. ${yours}`;
   return adaptiveCard(plainText(text, { color: 'Attention' }), text);
 }

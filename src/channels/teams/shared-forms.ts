@@ -5,7 +5,7 @@ import { reply as makeReply } from '../../core/answers/compose.js';
 import { FLOWS } from '../../core/flows/runner.js';
 import type { SubmissionKind } from '../../core/storage/store.js';
 import { cardMessage, type AdaptiveCard } from './card-elements.js';
-import { submitCard } from './form-card.js';
+import { submitCard, typedValues } from './form-card.js';
 import { executeAction, whoOf, type ExecutePress } from './inbound.js';
 import { notYours, ownerForm, sharedFormNotice, VERB, type ExecuteData } from './private-form.js';
 import { replyCard } from './reply-card.js';
@@ -13,6 +13,8 @@ import type { ReportNotices } from './report-notices.js';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const cardResponse = (card: AdaptiveCard) => ({ statusCode: 200, type: CARD, value: card });
+const ERROR = 'application/vnd.microsoft.error';
+const errorResponse = (statusCode: number, code: string, message: string) => ({ statusCode, type: ERROR, value: { code, message } });
 
 /**
  * Forms in a channel or group chat. The channel sees a notice; Teams asks for the requester's own view of it
@@ -34,10 +36,8 @@ export class SharedForms {
   /** The response to an `adaptiveCard/action` invoke: a card for the presser alone. */
   async onInvoke(ctx: TurnContext): Promise<unknown> {
     const pressed = executeAction(ctx.activity);
-    if (pressed === undefined) return { statusCode: 501, type: 'application/vnd.microsoft.error', value: { code: 'NotImplemented', message: 'not handled' } };
-    if (pressed === 'invalid') {
-      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card is not one compact-bot can read.' } };
-    }
+    if (pressed === undefined) return errorResponse(501, 'NotImplemented', 'not handled');
+    if (pressed === 'invalid') return errorResponse(400, 'BadRequest', 'This card is not one compact-bot can read.');
     const flow = FLOWS[pressed.data.flowId];
     const data: ExecuteData = { flowId: pressed.data.flowId, owner: pressed.data.owner };
     const mine = ctx.activity.from.id === data.owner.id;
@@ -45,16 +45,18 @@ export class SharedForms {
     if (!mine) return cardResponse(notYours(flow, data.owner));
     if (pressed.verb === VERB.cancel) {
       await this.updateShared(ctx, sharedFormNotice(flow, data, 'cancelled'));
-      return cardResponse(replyCard(makeReply(flow.id, [{ type: 'text', text: `Cancelled. Nothing from this ${flow.id === 'breach' ? 'report' : 'sign-up'} was stored.` }])));
+      const text = `Cancelled. Nothing from this ${flow.id === 'breach' ? 'report' : 'sign-up'} was stored.`;
+      return cardResponse(replyCard(makeReply(flow.id, [{ type: 'text', text }])));
     }
     return this.submit(ctx, pressed, data);
   }
 
   private async submit(ctx: TurnContext, pressed: ExecutePress, data: ExecuteData): Promise<unknown> {
     const flow = FLOWS[data.flowId];
-    const typed = Object.fromEntries(Object.entries(pressed.data).filter((e): e is [string, string] => typeof e[1] === 'string'));
     const result = await submitCard(this.app.bot, whoOf(ctx.activity), flow, this.app.kb, pressed.data);
-    if ('errors' in result) return cardResponse(ownerForm(flow, this.app.kb, data, { values: typed, errors: result.errors }));
+    if ('errors' in result) {
+      return cardResponse(ownerForm(flow, this.app.kb, data, { values: typedValues(pressed.data), errors: result.errors }));
+    }
     await this.updateShared(ctx, sharedFormNotice(flow, data, 'sent'));
     if (result.reply.submission?.kind === 'breach') await this.notices.notify(result.reply.submission.ref);
     return cardResponse(replyCard(result.reply));

@@ -59,7 +59,9 @@ export async function createTeamsChannel(app: App, env: NodeJS.ProcessEnv, log: 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Local mode checks no tokens, so it answers this machine only, whatever HOST the server listens on.
-    if (local && !isLoopback(req.socket.remoteAddress)) return sendJson(res, 403, { error: 'local mode (no MICROSOFT_APP_ID) only answers requests from this machine' });
+    if (local && !isLoopback(req.socket.remoteAddress)) {
+      return sendJson(res, 403, { error: 'local mode (no MICROSOFT_APP_ID) only answers requests from this machine' });
+    }
     const parsed = parseActivity(await readBody(req));
     if ('error' in parsed) return sendJson(res, 400, { error: parsed.error });
     const activity: Activity = parsed.activity;
@@ -73,7 +75,9 @@ export async function createTeamsChannel(app: App, env: NodeJS.ProcessEnv, log: 
       return sendJson(res, status, { error: status === 401 ? 'unauthorized' : 'the request could not be authenticated just now; try again' });
     }
     const invoke = activity.type === 'invoke';
-    if (invoke && activity.name !== 'adaptiveCard/action') return sendJson(res, 501, { error: 'invoke activities other than adaptiveCard/action are not handled' });
+    if (invoke && activity.name !== 'adaptiveCard/action') {
+      return sendJson(res, 501, { error: 'invoke activities other than adaptiveCard/action are not handled' });
+    }
     // Without the store the turn still runs, so the user hears that nothing can be saved rather than nothing.
     const claimed = !activity.id || (await app.store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`, new Date()).catch(() => true));
     if (!claimed) return sendJson(res, 200, { duplicate: true });
@@ -92,7 +96,8 @@ export async function createTeamsChannel(app: App, env: NodeJS.ProcessEnv, log: 
   if (local) {
     log.warn(
       { production: config.production },
-      'teams: LOCAL MODE - MICROSOFT_APP_ID is not set, so requests to /api/messages are NOT authenticated: only requests from this machine are answered, replies go only to localhost service URLs (Bot Framework Emulator, tests), and nobody is an administrator.',
+      'teams: LOCAL MODE - MICROSOFT_APP_ID is not set, so requests to /api/messages are NOT authenticated: only requests from this ' +
+        'machine are answered, replies go only to localhost service URLs (Bot Framework Emulator, tests), and nobody is an administrator.',
     );
   }
   if (config.openIdMetadataUrl) {

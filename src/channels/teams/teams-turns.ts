@@ -6,14 +6,12 @@ import type { Reply } from '../../core/answers/reply.js';
 import { FLOWS, type Who } from '../../core/flows/runner.js';
 import type { SubmissionKind } from '../../core/storage/store.js';
 import { cardMessage, type AdaptiveCard } from './card-elements.js';
-import { formCard, submitCard } from './form-card.js';
+import { formCard, submitCard, typedValues } from './form-card.js';
 import { addressedText, cardSubmit, isShared, teamsCommand, whoOf, type CardSubmit, type Command } from './inbound.js';
 import { SharedForms } from './shared-forms.js';
 import type { AdminCheck } from './admins.js';
 import { replyCard } from './reply-card.js';
 import type { ReportNotices } from './report-notices.js';
-
-const stringValues = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 const noticeOf = (text: string, intent: Reply['intent'] = 'help') => makeReply(intent, [{ type: 'text', text }]);
 
@@ -78,14 +76,15 @@ export class TeamsTurns {
     const flow = FLOWS[flowId];
     if (isShared(ctx.activity)) return this.send(ctx, this.forms.offer(ctx.activity, flowId));
     const result = await submitCard(this.app.bot, who, flow, this.app.kb, data);
-    if ('errors' in result) return this.replaceCard(ctx, formCard(flow, this.app.kb, { values: stringValues(data), errors: result.errors }));
+    if ('errors' in result) return this.replaceCard(ctx, formCard(flow, this.app.kb, { values: typedValues(data), errors: result.errors }));
     await this.replaceCard(ctx, replyCard(result.reply));
     await this.afterReply(result.reply);
   }
 
   private async onCommand(ctx: TurnContext, who: Who, command: Command): Promise<void> {
     if (command.kind === 'form') {
-      return this.send(ctx, isShared(ctx.activity) ? this.forms.offer(ctx.activity, command.flowId) : formCard(FLOWS[command.flowId], this.app.kb));
+      const shared = isShared(ctx.activity);
+      return this.send(ctx, shared ? this.forms.offer(ctx.activity, command.flowId) : formCard(FLOWS[command.flowId], this.app.kb));
     }
     const refused = this.admins(ctx.activity);
     if (refused) return this.send(ctx, replyCard(makeReply('help', [{ type: 'error', text: refused }])));
@@ -115,7 +114,10 @@ export class TeamsTurns {
     if (!(a.membersAdded ?? []).some((m) => m.id === a.recipient.id)) return;
     const help = helpReply(this.app.kb);
     if (a.conversation.conversationType === 'channel') {
-      help.blocks.push({ type: 'text', text: 'In a channel, mention me with your question. An administrator can have new breach reports announced in a channel by mentioning me there with "reports here".' });
+      const text =
+        'In a channel, mention me with your question. An administrator can have new breach reports announced in a channel ' +
+        'by mentioning me there with "reports here".';
+      help.blocks.push({ type: 'text', text });
     }
     await this.send(ctx, replyCard(help));
   }

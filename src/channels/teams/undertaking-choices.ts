@@ -10,14 +10,19 @@ const NOT_SURE = 'not-sure';
 export function undertakingChoices(kb: KnowledgeBase): { title: string; value: string }[] {
   const choices = kb.compacts.flatMap((c) => {
     const items = c.entries.filter((e) => e.kind === 'undertaking');
-    if (items.length === 0) return [{ title: `${c.meta.area}: no numbered undertakings (choose Not sure and describe it under What happened)`, value: `${c.meta.id}:${NOT_SURE}` }];
+    if (items.length === 0) {
+      const title = `${c.meta.area}: no numbered undertakings (choose Not sure and describe it under What happened)`;
+      return [{ title, value: `${c.meta.id}:${NOT_SURE}` }];
+    }
     return items.map((e) => ({ title: `${c.meta.area} ${e.id}: ${e.title}`, value: `${c.meta.id}:${e.id}` }));
   });
   return [{ title: 'Not sure', value: NOT_SURE }, ...choices];
 }
 
+type Read = { value?: string } | { error: string };
+
 /** The picks as the core reads them (ids of the chosen compact, or "not sure"), or why they do not fit the compact chosen. */
-export function readUndertakings(raw: string | undefined, compactId: string | undefined, kb: KnowledgeBase): { value?: string } | { error: string } {
+export function readUndertakings(raw: string | undefined, compactId: string | undefined, kb: KnowledgeBase): Read {
   const picks = (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean);
   if (picks.length === 0) return { value: undefined };
   // Typed rather than picked (an older card, or a client without the list): the core reads it as it is.
@@ -33,7 +38,8 @@ export function readUndertakings(raw: string | undefined, compactId: string | un
   }
   if (elsewhere.size > 0) {
     const chosen = kb.compacts.find((c) => c.meta.id === compactId)?.meta.name ?? 'the compact you chose';
-    return { error: `Those undertakings are from ${[...elsewhere].join(', ')}, not the ${chosen}. Choose from the ${chosen}'s, or "Not sure".` };
+    const from = [...elsewhere].join(', ');
+    return { error: `Those undertakings are from ${from}, not the ${chosen}. Choose from the ${chosen}'s, or "Not sure".` };
   }
   return { value: ids.length > 0 ? ids.join(', ') : 'not sure' };
 }
