@@ -44,7 +44,9 @@ describe('conversation context', () => {
   it('keeps each person’s form to themselves in a shared conversation: another user cannot edit or submit it', async () => {
     const alice = { conversationId: 'thread-1', userId: 'alice', channel: 'test' };
     const bob = { conversationId: 'thread-1', userId: 'bob', channel: 'test' };
-    for (const step of BREACH_STEPS.slice(0, -1)) expect(renderText(await app.bot.handle({ ...alice, text: step.text }))).toMatch(step.reply);
+    for (const step of BREACH_STEPS.slice(0, -1)) {
+      expect(renderText(await app.bot.handle({ ...alice, text: step.text }))).toMatch(step.reply);
+    }
     const edit = await app.bot.handle({ ...bob, text: 'edit email' });
     expect(edit.flow).toBeUndefined();
     await app.bot.handle({ ...bob, text: 'bob@example.org' });

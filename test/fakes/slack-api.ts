@@ -89,7 +89,7 @@ export class FakeSlackApi {
     return `${this.url}/respond/${id}`;
   }
 
-  /** The next `times` calls of `method` ("response_url" for response_url posts) get `status`; a 429 says Retry-After `retryAfter` seconds. */
+  /** The next `times` calls of `method` ("response_url" for response_url posts) get `status`; a 429 says Retry-After `retryAfter` s. */
   failNext(method: string, times: number, status: 429 | 500, retryAfter = 1): void {
     this.failures.set(method, { status, remaining: times, retryAfter });
   }
@@ -206,7 +206,8 @@ export class FakeSlackApi {
     const fail = this.failure(method);
     if (fail) {
       this.record({ method, body, token, status: fail.status, responseId: respond?.[1] });
-      res.writeHead(fail.status, fail.status === 429 ? { 'retry-after': String(fail.retryAfter), 'content-type': 'application/json' } : { 'content-type': 'application/json' });
+      const retry = fail.status === 429 ? { 'retry-after': String(fail.retryAfter) } : {};
+      res.writeHead(fail.status, { ...retry, 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: fail.status === 429 ? 'ratelimited' : 'internal_error' }));
       return;
     }
@@ -239,7 +240,7 @@ export class FakeSlackApi {
 
   /** What real Slack would refuse in this call's blocks or view. */
   private problems(method: string, body: Record<string, any>): string[] {
-    if (method === 'response_url' || method === 'chat.postMessage' || method === 'chat.postEphemeral' || method === 'chat.update') return messageProblems(body);
+    if (['response_url', 'chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(method)) return messageProblems(body);
     if (method.startsWith('views.')) return viewProblems(body.view);
     return [];
   }

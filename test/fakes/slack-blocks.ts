@@ -48,7 +48,8 @@ class Problems {
 function checkOptions(p: Problems, where: string, el: Obj): void {
   const option = (o: Obj, at: string) => {
     p.text(`${at}.text`, o.text, LIMITS.optionText);
-    if (typeof o.value === 'string' && o.value.length > LIMITS.optionValue) p.add(`${at}.value`, `must be at most ${LIMITS.optionValue} characters`);
+    if (typeof o.value === 'string' && o.value.length > LIMITS.optionValue)
+      p.add(`${at}.value`, `must be at most ${LIMITS.optionValue} characters`);
   };
   if (Array.isArray(el.options)) {
     if (el.options.length > LIMITS.options) p.add(`${where}.options`, `must be at most ${LIMITS.options}`);
@@ -58,7 +59,8 @@ function checkOptions(p: Problems, where: string, el: Obj): void {
     if (el.option_groups.length > LIMITS.optionGroups) p.add(`${where}.option_groups`, `must be at most ${LIMITS.optionGroups}`);
     el.option_groups.forEach((g: Obj, i: number) => {
       p.text(`${where}.option_groups[${i}].label`, g.label, LIMITS.optionGroupLabel);
-      if (!Array.isArray(g.options) || g.options.length > LIMITS.options) p.add(`${where}.option_groups[${i}].options`, `must be 1 to ${LIMITS.options}`);
+      if (!Array.isArray(g.options) || g.options.length > LIMITS.options)
+        p.add(`${where}.option_groups[${i}].options`, `must be 1 to ${LIMITS.options}`);
       (g.options ?? []).forEach((o: Obj, j: number) => option(o, `${where}.option_groups[${i}].options[${j}]`));
     });
   }
@@ -73,7 +75,8 @@ function checkElement(p: Problems, where: string, el: Obj, actionIds: Set<string
   }
   if (el.type === 'button') {
     p.text(`${where}.text`, el.text, LIMITS.buttonText);
-    if (typeof el.value === 'string' && el.value.length > LIMITS.buttonValue) p.add(`${where}.value`, `must be at most ${LIMITS.buttonValue} characters`);
+    if (typeof el.value === 'string' && el.value.length > LIMITS.buttonValue)
+      p.add(`${where}.value`, `must be at most ${LIMITS.buttonValue} characters`);
   }
   if (el.placeholder) p.text(`${where}.placeholder`, el.placeholder, LIMITS.placeholder);
   checkOptions(p, where, el);
@@ -95,11 +98,13 @@ function checkBlock(p: Problems, where: string, b: Obj): void {
       p.text(`${where}.text`, b.text, LIMITS.header);
       break;
     case 'context':
-      if (!Array.isArray(b.elements) || b.elements.length === 0 || b.elements.length > LIMITS.contextElements) p.add(`${where}.elements`, `must be 1 to ${LIMITS.contextElements}`);
+      if (!Array.isArray(b.elements) || b.elements.length === 0 || b.elements.length > LIMITS.contextElements)
+        p.add(`${where}.elements`, `must be 1 to ${LIMITS.contextElements}`);
       (b.elements ?? []).forEach((e: Obj, i: number) => p.text(`${where}.elements[${i}]`, e, TEXT));
       break;
     case 'actions':
-      if (!Array.isArray(b.elements) || b.elements.length === 0 || b.elements.length > LIMITS.actionsElements) p.add(`${where}.elements`, `must be 1 to ${LIMITS.actionsElements}`);
+      if (!Array.isArray(b.elements) || b.elements.length === 0 || b.elements.length > LIMITS.actionsElements)
+        p.add(`${where}.elements`, `must be 1 to ${LIMITS.actionsElements}`);
       (b.elements ?? []).forEach((e: Obj, i: number) => checkElement(p, `${where}.elements[${i}]`, e, actionIds));
       break;
     case 'input':
@@ -133,7 +138,8 @@ function checkBlocks(p: Problems, blocks: unknown, max: number): void {
 export function messageProblems(body: Obj): string[] {
   const p = new Problems();
   if (body.blocks !== undefined) checkBlocks(p, body.blocks, LIMITS.messageBlocks);
-  if (typeof body.text === 'string' && body.text.length > LIMITS.messageText) p.add('text', `must be at most ${LIMITS.messageText} characters`);
+  if (typeof body.text === 'string' && body.text.length > LIMITS.messageText)
+    p.add('text', `must be at most ${LIMITS.messageText} characters`);
   return p.list;
 }
 
@@ -149,6 +155,7 @@ export function viewProblems(view: Obj | undefined): string[] {
   } else if (view.type !== 'home') {
     p.add('view.type', 'must be modal or home');
   }
-  if (typeof view.private_metadata === 'string' && view.private_metadata.length > LIMITS.privateMetadata) p.add('view.private_metadata', `must be at most ${LIMITS.privateMetadata} characters`);
+  if (typeof view.private_metadata === 'string' && view.private_metadata.length > LIMITS.privateMetadata)
+    p.add('view.private_metadata', `must be at most ${LIMITS.privateMetadata} characters`);
   return p.list;
 }

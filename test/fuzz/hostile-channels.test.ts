@@ -132,7 +132,8 @@ describe(`hostile input through Teams over HTTP (seed ${SEED})`, () => {
     t = await TeamsHarness.start({ TEAMS_LOCAL_MODE: '1', TEAMS_ADMIN_AAD_IDS: ADMIN_AAD });
     // Breach reports are announced in this channel, so the notices get checked too. Local mode has no
     // administrators, so the setting an administrator's "reports here" leaves is written directly.
-    const reference = { bot: { id: BOT_ID }, channelId: 'msteams', serviceUrl: t.connector.url, conversation: { id: '19:general@thread.tacv2', conversationType: 'channel' } };
+    const conversation = { id: '19:general@thread.tacv2', conversationType: 'channel' };
+    const reference = { bot: { id: BOT_ID }, channelId: 'msteams', serviceUrl: t.connector.url, conversation };
     await t.app.store.setSetting('teams.reports.reference', JSON.stringify(reference));
   });
   afterAll(async () => t.stop());

@@ -29,7 +29,13 @@ export function breachState(values: Record<string, string>): Record<string, Reco
           : f.type === 'date'
             ? { type: 'datepicker', selected_date: v ?? null }
             : f.type === 'undertakings'
-              ? { type: 'multi_static_select', selected_options: (v ?? '').split(/\s*,\s*/).filter(Boolean).map((value) => ({ value })) }
+              ? {
+                  type: 'multi_static_select',
+                  selected_options: (v ?? '')
+                    .split(/\s*,\s*/)
+                    .filter(Boolean)
+                    .map((value) => ({ value })),
+                }
               : { type: 'plain_text_input', value: v ?? null };
     state[f.id] = { value: el };
   }

@@ -62,7 +62,8 @@ describe('/metrics exposure', () => {
     const metricsUrl = `http://127.0.0.1:${port}/metrics`;
     expect((await fetch(`${base}/metrics`)).status).toBe(404);
     let scraped: Response | undefined;
-    for (let i = 0; i < 50 && !scraped; i++) scraped = await fetch(metricsUrl).catch(() => new Promise<undefined>((r) => setImmediate(() => r(undefined))));
+    for (let i = 0; i < 50 && !scraped; i++)
+      scraped = await fetch(metricsUrl).catch(() => new Promise<undefined>((r) => setImmediate(() => r(undefined))));
     expect(scraped!.status).toBe(200);
     expect(await scraped!.text()).toContain('compact_bot_http_requests_total');
     await close(server);

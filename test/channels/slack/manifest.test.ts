@@ -40,12 +40,26 @@ describe('manifest/slack/manifest.yml', () => {
 
   it('asks for no scope beyond what the Web API methods the code calls and the events it receives need', () => {
     // Scopes per method from Slack's method reference; auth.test and views.* need none.
-    const METHOD_SCOPES: Record<string, string[]> = { 'auth.test': [], 'chat.postMessage': ['chat:write'], 'chat.postEphemeral': ['chat:write'], 'views.open': [], 'views.update': [], 'views.publish': [] };
-    const EVENT_SCOPES: Record<string, string[]> = { app_mention: ['app_mentions:read'], 'message.im': ['im:history'], app_home_opened: [] };
+    const METHOD_SCOPES: Record<string, string[]> = {
+      'auth.test': [],
+      'chat.postMessage': ['chat:write'],
+      'chat.postEphemeral': ['chat:write'],
+      'views.open': [],
+      'views.update': [],
+      'views.publish': [],
+    };
+    const EVENT_SCOPES: Record<string, string[]> = {
+      app_mention: ['app_mentions:read'],
+      'message.im': ['im:history'],
+      app_home_opened: [],
+    };
     const dir = new URL('../../../src/channels/slack/', import.meta.url);
-    const called = new Set(readdirSync(dir).flatMap((f) => [...readFileSync(new URL(f, dir), 'utf8').matchAll(/client\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`)));
+    const CALL = /client\.(\w+)\.(\w+)\(/g;
+    const callsIn = (f: string) => [...readFileSync(new URL(f, dir), 'utf8').matchAll(CALL)].map((m) => `${m[1]}.${m[2]}`);
+    const called = new Set(readdirSync(dir).flatMap(callsIn));
     for (const method of called) expect(METHOD_SCOPES, `scopes of ${method}`).toHaveProperty([method]);
-    const needed = new Set(['commands', ...[...called].flatMap((m) => METHOD_SCOPES[m]!), ...manifest.settings.event_subscriptions.bot_events.flatMap((e) => EVENT_SCOPES[e] ?? [])]);
+    const forEvents = manifest.settings.event_subscriptions.bot_events.flatMap((e) => EVENT_SCOPES[e] ?? []);
+    const needed = new Set(['commands', ...[...called].flatMap((m) => METHOD_SCOPES[m]!), ...forEvents]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 

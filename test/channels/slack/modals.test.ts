@@ -84,15 +84,17 @@ describe('forms as Slack modals', () => {
 
   it('lists the chosen compact’s undertakings by section, with "Not sure", and reads what was picked', () => {
     const real = loadKnowledge(KNOWLEDGE_DIR);
-    const picker = (compact: string) => (formModal('breach', real, { conversationId: 'c' }, compact).blocks as any[]).find((b) => b.block_id === 'undertakings');
-    const herts = picker('hertfordshire');
-    expect(herts.element.type).toBe('multi_static_select');
-    const groups = herts.element.option_groups as any[];
+    const picker = (compact: string) =>
+      (formModal('breach', real, { conversationId: 'c' }, compact).blocks as any[]).find((b) => b.block_id === 'undertakings');
+    const hertfordshire = picker('hertfordshire');
+    expect(hertfordshire.element.type).toBe('multi_static_select');
+    const groups = hertfordshire.element.option_groups as any[];
     expect(groups.map((g) => g.label.text)).toContain('4. Clear arrangements for managing changes to programmes and services');
     const ids = groups.flatMap((g) => g.options.map((o: any) => o.value));
     expect(ids).toContain('4.4');
     expect(ids).toContain('not-sure');
-    expect(ids.filter((id) => id !== 'not-sure').sort()).toEqual(real.entries.filter((e) => e.compact === 'hertfordshire' && e.kind === 'undertaking').map((e) => e.id).sort());
+    const herts = real.entries.filter((e) => e.compact === 'hertfordshire' && e.kind === 'undertaking');
+    expect(ids.filter((id) => id !== 'not-sure').sort()).toEqual(herts.map((e) => e.id).sort());
     const dacorum = picker('dacorum').element.option_groups.flatMap((g: any) => g.options.map((o: any) => o.value));
     expect(dacorum).toContain('statutory-funding-3');
     expect(picker('dacorum').element.action_id).toBe('value:dacorum');
@@ -102,7 +104,10 @@ describe('forms as Slack modals', () => {
     expect(hereford.element.options.map((o: any) => o.value)).toEqual(['not-sure']);
     expect(hereford.element.initial_options.map((o: any) => o.value)).toEqual(['not-sure']);
 
-    const picked = (values: string[]) => formValues('breach', { undertakings: { 'value:dacorum': { type: 'multi_static_select', selected_options: values.map((value) => ({ value })) } } as any }).undertakings;
+    const picked = (values: string[]) => {
+      const element = { type: 'multi_static_select', selected_options: values.map((value) => ({ value })) };
+      return formValues('breach', { undertakings: { 'value:dacorum': element } } as any).undertakings;
+    };
     expect(picked(['statutory-funding-3', 'statutory-independence-1'])).toBe('statutory-funding-3, statutory-independence-1');
     expect(picked(['not-sure'])).toBe('not sure');
     expect(picked(['not-sure', '4.4'])).toBe('4.4');

@@ -14,7 +14,7 @@ const posted = (channel: string) => (c: RecordedCall) => c.method === 'chat.post
 const buttons = (blocks: any[]): any[] => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
 
 describe('Slack: forms are private to the person filling them in', () => {
-  it('answers "report a breach" in a channel thread with a button, never a question, and opens the form for whoever presses it', async () => {
+  it('answers "report a breach" in a channel thread with a button, never a question; it opens the form for whoever presses it', async () => {
     const ts = '1700000500.000100';
     await h.event({ type: 'app_mention', channel: 'C0GENERAL', user: 'U0ALICE1', text: '<@UBOT0001> report a breach', ts, event_ts: ts });
     const offer = await h.slack.waitFor(posted('C0GENERAL'));
@@ -33,14 +33,29 @@ describe('Slack: forms are private to the person filling them in', () => {
     expect(JSON.parse(modal.body.view.private_metadata)).toEqual({ conversationId: `slack:${TEAM}:user:U0BOB001` });
 
     // Typing form commands in the thread submits nothing and posts no one's answers.
-    await h.event({ type: 'app_mention', channel: 'C0GENERAL', user: 'U0BOB001', text: '<@UBOT0001> submit', ts: '1700000501.1', thread_ts: ts, event_ts: '1' });
+    await h.event({
+      type: 'app_mention',
+      channel: 'C0GENERAL',
+      user: 'U0BOB001',
+      text: '<@UBOT0001> submit',
+      ts: '1700000501.1',
+      thread_ts: ts,
+      event_ts: '1',
+    });
     const after = await h.slack.waitFor((c) => posted('C0GENERAL')(c) && c !== offer);
     expect(blockText(after.body.blocks)).not.toMatch(/Reference|check your answers/);
     expect(await h.app.store.listSubmissions({ kind: 'breach' })).toEqual([]);
   });
 
   it('keeps the compact named in the thread on the button', async () => {
-    await h.event({ type: 'app_mention', channel: 'C0GENERAL', user: 'U0ALICE1', text: '<@UBOT0001> I want to sign up to the Halton compact', ts: '1700000600.1', event_ts: '1' });
+    await h.event({
+      type: 'app_mention',
+      channel: 'C0GENERAL',
+      user: 'U0ALICE1',
+      text: '<@UBOT0001> I want to sign up to the Halton compact',
+      ts: '1700000600.1',
+      event_ts: '1',
+    });
     const offer = await h.slack.waitFor(posted('C0GENERAL'));
     expect(buttons(offer.body.blocks)[0]).toMatchObject({ action_id: 'open_form:signup', value: 'signup:halton' });
     await h.pressButton({ user: 'U0ALICE1', channel: 'C0GENERAL', button: buttons(offer.body.blocks)[0], responseId: 'alice' });
@@ -54,9 +69,19 @@ describe('Slack: forms are private to the person filling them in', () => {
       type: 'view_submission',
       user: { id: 'U0TWICE1', team_id: TEAM },
       trigger_id: 'trig-twice',
-      view: { id: 'V0TWICE1', hash: '1700000000.abc', type: 'modal', callback_id: 'form:breach', private_metadata: JSON.stringify({ conversationId: `slack:${TEAM}:user:U0TWICE1` }), state: { values: breachState(VALID_BREACH) } },
+      view: {
+        id: 'V0TWICE1',
+        hash: '1700000000.abc',
+        type: 'modal',
+        callback_id: 'form:breach',
+        private_metadata: JSON.stringify({ conversationId: `slack:${TEAM}:user:U0TWICE1` }),
+        state: { values: breachState(VALID_BREACH) },
+      },
     };
-    const refused = await h.interaction({ ...payload, view: { ...payload.view, state: { values: breachState({ ...VALID_BREACH, reporterEmail: 'nope' }) } } });
+    const refused = await h.interaction({
+      ...payload,
+      view: { ...payload.view, state: { values: breachState({ ...VALID_BREACH, reporterEmail: 'nope' }) } },
+    });
     expect(((await refused.json()) as { response_action: string }).response_action).toBe('errors');
     const [first, second] = await Promise.all([h.interaction(payload), h.interaction(payload)]);
     const third = await h.interaction(payload);
@@ -79,9 +104,16 @@ describe('Slack: forms are private to the person filling them in', () => {
       type: 'block_actions',
       user: { id: 'U0PICK01', team_id: TEAM },
       container: { type: 'view', view_id: 'V0PICK01' },
-      view: { ...view, id: 'V0PICK01', hash: 'h-pick', state: { values: { compact: { compact_chosen: { type: 'static_select', selected_option: { value: 'dacorum' } } } } } },
+      view: {
+        ...view,
+        id: 'V0PICK01',
+        hash: 'h-pick',
+        state: { values: { compact: { compact_chosen: { type: 'static_select', selected_option: { value: 'dacorum' } } } } },
+      },
       trigger_id: 'trig-pick',
-      actions: [{ type: 'static_select', action_id: 'compact_chosen', block_id: 'compact', selected_option: { value: 'dacorum' }, action_ts: '1' }],
+      actions: [
+        { type: 'static_select', action_id: 'compact_chosen', block_id: 'compact', selected_option: { value: 'dacorum' }, action_ts: '1' },
+      ],
     });
     const update = await h.slack.waitFor((c) => c.method === 'views.update');
     expect(update.status).toBe(200);

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { messageProblems, viewProblems } from '../../fakes/slack-blocks.js';
 
-const section = (text: string, block_id?: string) => ({ type: 'section', ...(block_id ? { block_id } : {}), text: { type: 'mrkdwn', text } });
+const section = (text: string, block_id?: string) => ({
+  type: 'section',
+  ...(block_id ? { block_id } : {}),
+  text: { type: 'mrkdwn', text },
+});
 const btn = (action_id: string, text = 'Go') => ({ type: 'button', action_id, text: { type: 'plain_text', text }, value: 'v' });
 const modal = (blocks: unknown[], title = 'Report a breach') => ({ type: 'modal', title: { type: 'plain_text', text: title }, blocks });
 
@@ -13,8 +17,17 @@ describe('the fake Slack refuses what real Slack refuses', () => {
   });
 
   it('refuses two equal action_ids in one block, and two equal block_ids', () => {
-    expect(messageProblems({ blocks: [{ type: 'actions', elements: [btn('same'), btn('same')] }] })).toEqual([expect.stringMatching(/"same" is used twice in one block/)]);
-    expect(messageProblems({ blocks: [{ type: 'actions', elements: [btn('same')] }, { type: 'actions', elements: [btn('same')] }] })).toEqual([]);
+    expect(messageProblems({ blocks: [{ type: 'actions', elements: [btn('same'), btn('same')] }] })).toEqual([
+      expect.stringMatching(/"same" is used twice in one block/),
+    ]);
+    expect(
+      messageProblems({
+        blocks: [
+          { type: 'actions', elements: [btn('same')] },
+          { type: 'actions', elements: [btn('same')] },
+        ],
+      }),
+    ).toEqual([]);
     expect(messageProblems({ blocks: [section('a', 'b1'), section('b', 'b1')] })).toEqual([expect.stringMatching(/"b1" is used twice/)]);
   });
 
@@ -22,7 +35,11 @@ describe('the fake Slack refuses what real Slack refuses', () => {
     expect(messageProblems({ blocks: [section('x'.repeat(3001))] })).toHaveLength(1);
     expect(messageProblems({ blocks: [{ type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } }] })).toHaveLength(1);
     expect(messageProblems({ blocks: [{ type: 'actions', elements: [btn('a', 'x'.repeat(76))] }] })).toHaveLength(1);
-    const select = (text: string) => ({ type: 'input', label: { type: 'plain_text', text: 'L' }, element: { type: 'static_select', action_id: 'v', options: [{ text: { type: 'plain_text', text }, value: 'v' }] } });
+    const select = (text: string) => ({
+      type: 'input',
+      label: { type: 'plain_text', text: 'L' },
+      element: { type: 'static_select', action_id: 'v', options: [{ text: { type: 'plain_text', text }, value: 'v' }] },
+    });
     expect(viewProblems(modal([select('x'.repeat(75))]))).toEqual([]);
     expect(viewProblems(modal([select('x'.repeat(76))]))).toEqual([expect.stringMatching(/options\[0\]\.text: must be at most 75/)]);
   });

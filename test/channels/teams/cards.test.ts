@@ -22,7 +22,8 @@ const hit: Hit = {
   citation: { compact: 'hertfordshire', compactName: 'Hertfordshire Compact', sourceTitle: 'Hertfordshire Compact', ref: '4.4', byLabel: 'statutory organisations' },
 };
 
-const kb = { compacts: [{ meta: { id: 'hertfordshire', name: 'Hertfordshire Compact', area: 'Hertfordshire' }, entries: [] }], entries: [] } as unknown as KnowledgeBase;
+const hertfordshire = { meta: { id: 'hertfordshire', name: 'Hertfordshire Compact', area: 'Hertfordshire' }, entries: [] };
+const kb = { compacts: [hertfordshire], entries: [] } as unknown as KnowledgeBase;
 
 /** Every element of a card, depth first. */
 function elements(node: unknown): Record<string, unknown>[] {
@@ -129,8 +130,10 @@ describe('form cards', () => {
 
 describe('every card', () => {
   it('is a valid Adaptive Card 1.5 to Microsoft’s own library', () => {
-    const answer = reply('answer', [{ type: 'text', text: INJECTION }, { type: 'quote', hit }], { hits: [hit], actions: [{ label: 'More', value: 'more' }], feedback: { question: 'q', keys: [hit.key] } });
+    const extra = { hits: [hit], actions: [{ label: 'More', value: 'more' }], feedback: { question: 'q', keys: [hit.key] } };
+    const answer = reply('answer', [{ type: 'text', text: INJECTION }, { type: 'quote', hit }], extra);
     const errors = { email: 'Not an email.' };
-    for (const card of [replyCard(answer), formCard(FLOWS.breach, kb), formCard(FLOWS.signup, kb, { values: { email: 'x' }, errors })]) expect(cardProblems(card)).toEqual([]);
+    const cards = [replyCard(answer), formCard(FLOWS.breach, kb), formCard(FLOWS.signup, kb, { values: { email: 'x' }, errors })];
+    for (const card of cards) expect(cardProblems(card)).toEqual([]);
   });
 });

@@ -32,7 +32,16 @@ const answers = {
 
 /** An Action.Execute press on the card `replyToId`, as Teams sends it (inputs merged into the action's data). */
 async function execute(from: typeof JO, verb: string, data: Record<string, unknown>): Promise<{ status: number; card: Card }> {
-  const res = await h.post(h.activity({ type: 'invoke', name: 'adaptiveCard/action', from, conversation: CHANNEL, replyToId: 'sent-offer', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }));
+  const res = await h.post(
+    h.activity({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      from,
+      conversation: CHANNEL,
+      replyToId: 'sent-offer',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    }),
+  );
   const body = JSON.parse(res.body);
   expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
   return { status: res.status, card: body.value };
@@ -53,7 +62,9 @@ describe('Teams: a form asked for in a channel is the requester’s alone', () =
     const [command] = await h.send(h.channel('report form', true, { from: SAM }));
     expect(cardOf(command!).refresh.userIds).toEqual([SAM.id]);
     // A card button that says "report a breach", pressed in the channel, offers the form the same way.
-    const [button] = await h.send(h.activity({ from: SAM, conversation: CHANNEL, value: { compactBot: 'message', text: 'report a breach' }, replyToId: 'sent-x' }));
+    const [button] = await h.send(
+      h.activity({ from: SAM, conversation: CHANNEL, value: { compactBot: 'message', text: 'report a breach' }, replyToId: 'sent-x' }),
+    );
     expect(inputs(cardOf(button!))).toEqual([]);
     expect(cardOf(button!).refresh.userIds).toEqual([SAM.id]);
   });
@@ -64,7 +75,10 @@ describe('Teams: a form asked for in a channel is the requester’s alone', () =
     expect(mine.status).toBe(200);
     expect(cardProblems(mine.card)).toEqual([]);
     expect(inputs(mine.card).map((i) => i.id)).toEqual(FLOWS.breach.fields.map((f) => f.id));
-    expect(mine.card.actions.map((a: Card) => [a.type, a.verb])).toEqual([['Action.Execute', 'compactBot.submit'], ['Action.Execute', 'compactBot.cancel']]);
+    expect(mine.card.actions.map((a: Card) => [a.type, a.verb])).toEqual([
+      ['Action.Execute', 'compactBot.submit'],
+      ['Action.Execute', 'compactBot.cancel'],
+    ]);
     const picker = inputs(mine.card).find((i) => i.id === 'undertakings');
     expect(picker).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'filtered' });
     const values = picker.choices.map((c: Card) => c.value);
@@ -81,7 +95,12 @@ describe('Teams: a form asked for in a channel is the requester’s alone', () =
     const before = h.connector.calls.length;
     const forged = await execute(SAM, 'compactBot.submit', { ...data, ...answers });
     expect(cardText(forged.card)).toMatch(/This breach report is Jo Bloggs's: only they can change or send it/);
-    const wrongCompact = await execute(JO, 'compactBot.submit', { ...data, ...answers, undertakings: 'hertfordshire:4.4', reporterEmail: 'jo at example' });
+    const wrongCompact = await execute(JO, 'compactBot.submit', {
+      ...data,
+      ...answers,
+      undertakings: 'hertfordshire:4.4',
+      reporterEmail: 'jo at example',
+    });
     expect(cardProblems(wrongCompact.card)).toEqual([]);
     const text = cardText(wrongCompact.card);
     expect(text).toMatch(/Those undertakings are from Hertfordshire, not the Halton/);
@@ -97,19 +116,29 @@ describe('Teams: a form asked for in a channel is the requester’s alone', () =
     const before = h.connector.calls.length;
     const sent = await execute(JO, 'compactBot.submit', { ...data, ...answers });
     const ref = /Reference (BR-\d{4}-\d{4})/.exec(cardText(sent.card))![1]!;
-    expect(await h.app.store.getSubmission(ref)).toMatchObject({ userId: ADMIN_AAD, compact: 'halton', data: { undertakings: ['8.2-time'], reporterEmail: 'jo@example.org' } });
+    expect(await h.app.store.getSubmission(ref)).toMatchObject({
+      userId: ADMIN_AAD,
+      compact: 'halton',
+      data: { undertakings: ['8.2-time'], reporterEmail: 'jo@example.org' },
+    });
     await h.connector.waitForCalls(before + 1);
     const [update] = h.connector.calls.slice(before);
     expect(update).toMatchObject({ method: 'PUT', activityId: 'sent-offer' });
     const shared = cardOf(update!);
     expect(cardText(shared)).toMatch(/Jo Bloggs has sent a breach report/);
     expect(shared.refresh).toBeUndefined();
-    for (const typed of ['jo@example.org', 'Acme Community Trust', 'two weeks', ref]) expect(JSON.stringify(update!.activity)).not.toContain(typed);
+    for (const typed of ['jo@example.org', 'Acme Community Trust', 'two weeks', ref])
+      expect(JSON.stringify(update!.activity)).not.toContain(typed);
   });
 
   it('reads "Not sure" for a compact without numbered undertakings', async () => {
     const data = offer.refresh.action.data;
-    const sent = await execute(JO, 'compactBot.submit', { ...data, ...answers, compact: 'herefordshire', undertakings: 'herefordshire:not-sure' });
+    const sent = await execute(JO, 'compactBot.submit', {
+      ...data,
+      ...answers,
+      compact: 'herefordshire',
+      undertakings: 'herefordshire:not-sure',
+    });
     const ref = /Reference (BR-\d{4}-\d{4})/.exec(cardText(sent.card))![1]!;
     expect((await h.app.store.getSubmission(ref))!.data.undertakings).toEqual(['not-sure']);
   });

@@ -139,7 +139,8 @@ describe('Teams channel, local mode', () => {
     expect(cardText(cardOf(welcome!))).toMatch(/An administrator can have new breach reports announced in a channel/);
     expect(await h.app.store.getSetting('teams.reports.reference')).toBeUndefined();
     // The harness's user carries an administrator's aadObjectId, which local mode cannot check.
-    const [refused] = await h.send(h.channel('reports here', true, { conversation: { id: `${REPORTS};messageid=42`, conversationType: 'channel', isGroup: true } }));
+    const inReports = { conversation: { id: `${REPORTS};messageid=42`, conversationType: 'channel', isGroup: true } };
+    const [refused] = await h.send(h.channel('reports here', true, inReports));
     expect(cardText(cardOf(refused!))).toMatch(/need an authenticated Teams connection/);
     expect(await h.app.store.getSetting('teams.reports.reference')).toBeUndefined();
   });
@@ -186,8 +187,10 @@ describe('Teams channel, local mode', () => {
     });
 
     it('stores a valid report, confirms it with its reference, and posts a notice without personal details', async () => {
-      // Where an administrator's "reports here" (teams-admin.test.ts) leaves the reports channel.
-      await h.app.store.setSetting('teams.reports.reference', JSON.stringify({ bot: { id: BOT_ID }, channelId: 'msteams', serviceUrl: h.connector.url, conversation: { id: REPORTS, conversationType: 'channel' } }));
+      // Where an administrator's "reports here" (teams-auth.test.ts) leaves the reports channel.
+      const reportsChannel = { id: REPORTS, conversationType: 'channel' };
+      const reference = { bot: { id: BOT_ID }, channelId: 'msteams', serviceUrl: h.connector.url, conversation: reportsChannel };
+      await h.app.store.setSetting('teams.reports.reference', JSON.stringify(reference));
       const calls = await h.send(h.submit({ compactBot: 'form', flowId: 'breach', ...validBreach }, 'sent-form', conversation), 2);
       const confirmation = calls.find((c) => c.method === 'PUT')!;
       const ref = /Reference (BR-\d{4}-\d{4})/.exec(cardText(cardOf(confirmation)))![1]!;
