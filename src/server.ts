@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { App } from './app.js';
+import { metricsExposure, scrapeAllowed } from './metrics-exposure.js';
 
 export interface HttpRoute {
   method: 'GET' | 'POST';
@@ -38,10 +39,45 @@ export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
 }
 
-/** One HTTP server for every channel, with health and readiness endpoints. */
-export function createHttpServer(app: App, channels: Channel[], log: Logger): Server {
-  const routes = new Map<string, HttpRoute>();
-  const add = (r: HttpRoute) => routes.set(`${r.method} ${r.path}`, r);
+/**
+ * One HTTP server for every channel, with health and readiness endpoints. `/metrics` is on it unless
+ * METRICS_PORT gives it a server of its own, started and stopped with this one; METRICS_TOKEN asks for a bearer token.
+ */
+export function createHttpServer(app: App, channels: Channel[], log: Logger, env: NodeJS.ProcessEnv = process.env): Server {
+  const exposure = metricsExposure(env);
+  const metricsRoute: HttpRoute = {
+    method: 'GET',
+    path: '/metrics',
+    handle: async (req, res) => {
+      if (!scrapeAllowed(req, exposure.token)) {
+        res.setHeader('www-authenticate', 'Bearer');
+        return sendJson(res, 401, { error: 'metrics need the bearer token set in METRICS_TOKEN' });
+      }
+      const body = await app.metrics.registry.metrics();
+      res.writeHead(200, { 'content-type': app.metrics.registry.contentType });
+      res.end(body);
+    },
+  };
+  const ownPort = exposure.port !== undefined;
+  const server = routedServer(app, [...baseRoutes(app), ...(ownPort ? [] : [metricsRoute]), ...channels.flatMap((c) => c.routes)], log);
+  if (ownPort) {
+    const where = { port: exposure.port, host: exposure.host };
+    const metricsServer = routedServer(app, [metricsRoute], log);
+    metricsServer.on('error', (error) => {
+      log.error({ err: error, ...where }, 'the metrics server (METRICS_PORT, METRICS_HOST) could not listen');
+    });
+    server.once('listening', () => metricsServer.listen(where.port, where.host, () => log.info(where, 'metrics listening')));
+    server.once('close', () => {
+      metricsServer.close();
+      metricsServer.closeAllConnections();
+    });
+  }
+  return server;
+}
+
+function baseRoutes(app: App): HttpRoute[] {
+  const routes: HttpRoute[] = [];
+  const add = (r: HttpRoute) => routes.push(r);
   add({ method: 'GET', path: '/healthz', handle: async (_req, res) => sendJson(res, 200, { ok: true }) });
   add({
     method: 'GET',
@@ -57,17 +93,11 @@ export function createHttpServer(app: App, channels: Channel[], log: Logger): Se
       }
     },
   });
-  add({
-    method: 'GET',
-    path: '/metrics',
-    handle: async (_req, res) => {
-      const body = await app.metrics.registry.metrics();
-      res.writeHead(200, { 'content-type': app.metrics.registry.contentType });
-      res.end(body);
-    },
-  });
-  for (const c of channels) c.routes.forEach(add);
+  return routes;
+}
 
+function routedServer(app: App, list: HttpRoute[], log: Logger): Server {
+  const routes = new Map(list.map((r) => [`${r.method} ${r.path}`, r]));
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const route = routes.get(`${req.method} ${path}`);

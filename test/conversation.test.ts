@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { renderText } from '../src/core/answers/render-text.js';
+import { BREACH_STEPS, referenceIn } from './helpers/breach-steps.js';
 import { tempDataDir } from './helpers/cli.js';
 
 let app: App;
@@ -38,6 +39,24 @@ describe('conversation context', () => {
     expect(other.intent).toBe('define');
     const back = await app.bot.handle({ ...who('c3'), text: 'halton' });
     expect(renderText(back)).toMatch(/Which organisation are you reporting from/);
+  });
+
+  it('keeps each person’s form to themselves in a shared conversation: another user cannot edit or submit it', async () => {
+    const alice = { conversationId: 'thread-1', userId: 'alice', channel: 'test' };
+    const bob = { conversationId: 'thread-1', userId: 'bob', channel: 'test' };
+    for (const step of BREACH_STEPS.slice(0, -1)) {
+      expect(renderText(await app.bot.handle({ ...alice, text: step.text }))).toMatch(step.reply);
+    }
+    const edit = await app.bot.handle({ ...bob, text: 'edit email' });
+    expect(edit.flow).toBeUndefined();
+    await app.bot.handle({ ...bob, text: 'bob@example.org' });
+    const submit = await app.bot.handle({ ...bob, text: 'submit' });
+    expect(submit.submission).toBeUndefined();
+    const own = await app.bot.handle({ ...alice, text: 'submit' });
+    const ref = referenceIn(renderText(own));
+    const stored = await app.store.getSubmission(ref);
+    expect(stored).toMatchObject({ userId: 'alice', data: { reporterEmail: 'sam@example.org', reporterName: 'Sam Reporter' } });
+    expect((await app.store.listSubmissions({ userId: 'bob' })).length).toBe(0);
   });
 
   it('expires an abandoned flow after the configured time', async () => {

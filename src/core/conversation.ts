@@ -48,6 +48,14 @@ export interface Inbound extends Who {
   text: string;
 }
 
+/**
+ * Where a person's state lives: one conversation (a DM, a thread, a channel) holds a separate state for each
+ * person in it, so nobody can continue, edit or submit a form someone else started.
+ */
+export function stateKey(who: Pick<Who, 'conversationId' | 'userId'>): string {
+  return `${who.conversationId}|user:${who.userId}`;
+}
+
 /** A turn's reply and, from answerPrivately, the form a request to report or sign up asks for. */
 export interface Answered {
   reply: Reply;
@@ -110,7 +118,7 @@ export class Bot {
     const started = performance.now();
     let result: Answered;
     try {
-      result = await this.locked(msg.conversationId, (store, runner) => this.turn(store, runner, msg, offerForm));
+      result = await this.locked(stateKey(msg), (store, runner) => this.turn(store, runner, msg, offerForm));
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       result = { reply: unavailableReply() };
@@ -121,31 +129,32 @@ export class Bot {
 
   private async turn(store: Store, runner: FlowRunner, msg: Inbound, offerForm: boolean): Promise<Answered> {
     const now = this.clock();
-    const state = await this.load(store, msg.conversationId, now);
+    const key = stateKey(msg);
+    const state = await this.load(store, key, now);
     if (state.flow) {
       const step = await runner.step(state.flow, msg.text, msg, now);
-      await this.save(store, msg.conversationId, { answer: state.answer, flow: step.state }, now);
+      await this.save(store, key, { answer: state.answer, flow: step.state }, now);
       return { reply: step.reply };
     }
     const result = this.engine.answer(msg.text, state.answer);
     if (result.start && offerForm) return { reply: result.reply, form: result.start };
     if (result.start) {
       const started = runner.start(result.start.flow, result.start.compact);
-      await this.save(store, msg.conversationId, { answer: result.context, flow: started.state }, now);
+      await this.save(store, key, { answer: result.context, flow: started.state }, now);
       return { reply: started.reply };
     }
-    await this.save(store, msg.conversationId, { answer: result.context }, now);
+    await this.save(store, key, { answer: result.context }, now);
     return { reply: result.reply };
   }
 
   /** Starts a guided flow directly (a button, a slash command), replacing any flow in progress. */
   async startFlow(who: Who, flowId: SubmissionKind, compact?: string): Promise<Reply> {
     try {
-      return await this.locked(who.conversationId, async (store, runner) => {
+      return await this.locked(stateKey(who), async (store, runner) => {
         const now = this.clock();
-        const state = await this.load(store, who.conversationId, now);
+        const state = await this.load(store, stateKey(who), now);
         const started = runner.start(flowId, compact ?? state.answer.defaultCompact);
-        await this.save(store, who.conversationId, { answer: state.answer, flow: started.state }, now);
+        await this.save(store, stateKey(who), { answer: state.answer, flow: started.state }, now);
         return started.reply;
       });
     } catch (error) {
@@ -159,11 +168,11 @@ export class Bot {
     const now = this.clock();
     const started = performance.now();
     try {
-      const result = await this.locked(who.conversationId, async (store, runner) => {
+      const result = await this.locked(stateKey(who), async (store, runner) => {
         const submitted = await runner.submitForm(flowId, values, who, now);
         if ('reply' in submitted) {
-          const state = await this.load(store, who.conversationId, now);
-          if (state.flow?.flowId === flowId) await this.save(store, who.conversationId, { answer: state.answer }, now);
+          const state = await this.load(store, stateKey(who), now);
+          if (state.flow?.flowId === flowId) await this.save(store, stateKey(who), { answer: state.answer }, now);
         }
         return submitted;
       });
@@ -184,10 +193,10 @@ export class Bot {
    * Runs a turn in the conversation's lock (Store.inConversation) with a guarded store and a flow runner on
    * it. Failing to take the lock or to commit is StoreUnavailableError; the turn's own errors pass unchanged.
    */
-  private async locked<T>(conversationId: string, work: (store: Store, runner: FlowRunner) => Promise<T>): Promise<T> {
+  private async locked<T>(key: string, work: (store: Store, runner: FlowRunner) => Promise<T>): Promise<T> {
     let failed: unknown;
     try {
-      return await this.raw.inConversation(conversationId, async (tx) => {
+      return await this.raw.inConversation(key, async (tx) => {
         const store = guarded(tx);
         try {
           return await work(store, new FlowRunner(this.kb, this.engine, store));
@@ -202,12 +211,12 @@ export class Bot {
     }
   }
 
-  private async load(store: Store, conversationId: string, now: Date): Promise<ConversationState> {
-    const raw = (await store.getConversation(conversationId, now)) as ConversationState | undefined;
+  private async load(store: Store, key: string, now: Date): Promise<ConversationState> {
+    const raw = (await store.getConversation(key, now)) as ConversationState | undefined;
     return raw && typeof raw === 'object' ? { answer: raw.answer ?? {}, flow: raw.flow } : { answer: {} };
   }
 
-  private async save(store: Store, conversationId: string, state: ConversationState, now: Date): Promise<void> {
-    await store.putConversation(conversationId, state, new Date(now.getTime() + this.ttlMs));
+  private async save(store: Store, key: string, state: ConversationState, now: Date): Promise<void> {
+    await store.putConversation(key, state, new Date(now.getTime() + this.ttlMs));
   }
 }

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { messageProblems, viewProblems } from './slack-blocks.js';
 
 /** One request the fake received: a Web API method, or a post to a response_url (method "response_url"). */
 export interface RecordedCall {
@@ -10,15 +11,17 @@ export interface RecordedCall {
   body: Record<string, any>;
   /** The bearer token (or the body's token), as sent. */
   token?: string;
-  /** What the fake answered. */
+  /** What the fake answered: 400 for a call real Slack would refuse (invalid_blocks), whatever the HTTP status. */
   status: number;
+  /** Why it was refused. */
+  problems?: string[];
   /** For response_url posts: the id in the URL. */
   responseId?: string;
   /** When it arrived (ms since the epoch). */
   at: number;
 }
 
-type Failure = { status: 429 | 500; remaining: number };
+type Failure = { status: 429 | 500; remaining: number; retryAfter: number };
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata']);
 
@@ -37,7 +40,8 @@ function parseBody(contentType: string | undefined, text: string): Record<string
 
 /**
  * A local stand-in for Slack's Web API (POST /api/<method>, form or JSON bodies, Bearer tokens) and for
- * response_url endpoints (POST /respond/<id>). It records every call, and can be told to answer the next
+ * response_url endpoints (POST /respond/<id>). Blocks and views are checked as strictly as Slack checks them
+ * (slack-blocks.ts). It records every call, and can be told to answer the next
  * calls of a method with 429 (Retry-After: 1) or 500, or hold its answers back until released.
  */
 export class FakeSlackApi {
@@ -85,9 +89,9 @@ export class FakeSlackApi {
     return `${this.url}/respond/${id}`;
   }
 
-  /** The next `times` calls of `method` ("response_url" for response_url posts) get `status`. */
-  failNext(method: string, times: number, status: 429 | 500): void {
-    this.failures.set(method, { status, remaining: times });
+  /** The next `times` calls of `method` ("response_url" for response_url posts) get `status`; a 429 says Retry-After `retryAfter` s. */
+  failNext(method: string, times: number, status: 429 | 500, retryAfter = 1): void {
+    this.failures.set(method, { status, remaining: times, retryAfter });
   }
 
   /** The next call of `method` (whose body passes `when`) gets this answer with HTTP 200, e.g. `{ ok: false, error: 'expired_trigger_id' }`. */
@@ -202,8 +206,17 @@ export class FakeSlackApi {
     const fail = this.failure(method);
     if (fail) {
       this.record({ method, body, token, status: fail.status, responseId: respond?.[1] });
-      res.writeHead(fail.status, fail.status === 429 ? { 'retry-after': '1', 'content-type': 'application/json' } : { 'content-type': 'application/json' });
+      const retry = fail.status === 429 ? { 'retry-after': String(fail.retryAfter) } : {};
+      res.writeHead(fail.status, { ...retry, 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: fail.status === 429 ? 'ratelimited' : 'internal_error' }));
+      return;
+    }
+    const problems = this.problems(method, body);
+    if (problems.length > 0) {
+      // Slack answers a Web API call with 200 and ok: false, a response_url post with 400; recorded as 400 either way.
+      this.record({ method, body, token, status: 400, responseId: respond?.[1], problems });
+      res.writeHead(respond ? 400 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: 'invalid_blocks', response_metadata: { messages: problems } }));
       return;
     }
     if (respond) {
@@ -225,6 +238,13 @@ export class FakeSlackApi {
     res.end(JSON.stringify(answer));
   }
 
+  /** What real Slack would refuse in this call's blocks or view. */
+  private problems(method: string, body: Record<string, any>): string[] {
+    if (['response_url', 'chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(method)) return messageProblems(body);
+    if (method.startsWith('views.')) return viewProblems(body.view);
+    return [];
+  }
+
   private answer(method: string, body: Record<string, any>, token: string): Record<string, unknown> {
     // Socket Mode connects with the app-level token; everything else here takes the bot token.
     if (method === 'apps.connections.open') {
@@ -243,9 +263,11 @@ export class FakeSlackApi {
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${(this.ts += 1)}.000200` };
       case 'views.open':
+      case 'views.update':
       case 'views.publish': {
         const view = typeof body.view === 'object' && body.view ? body.view : {};
-        return { ok: true, view: { id: `V${String((this.views += 1)).padStart(8, '0')}`, team_id: 'T0001', state: { values: {} }, hash: 'h', ...view } };
+        const id = typeof body.view_id === 'string' ? body.view_id : `V${String((this.views += 1)).padStart(8, '0')}`;
+        return { ok: true, view: { id, team_id: 'T0001', state: { values: {} }, hash: `h${(this.views += 1)}`, ...view } };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users ?? 'U0').split(',')[0]!.slice(1)}` } };

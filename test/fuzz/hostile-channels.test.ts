@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stateKey } from '../../src/core/conversation.js';
 import { FLOWS } from '../../src/core/flows/runner.js';
 import type { FlowState } from '../../src/core/flows/types.js';
 import type { RecordedCall } from '../fakes/slack-api.js';
 import { Harness, TEAM } from '../channels/slack/harness.js';
-import { ADMIN_AAD, cardOf, TeamsHarness } from '../channels/teams/harness.js';
+import { ADMIN_AAD, BOT_ID, cardOf, TeamsHarness } from '../channels/teams/harness.js';
 import { cardProblems, readabilityProblems, slackProblems } from './checks.js';
 import { FOUND, HOSTILE_SHARE, hostileText, rng, VALID_ANSWERS, type Rng } from './hostile-strings.js';
 
@@ -44,7 +45,7 @@ describe(`hostile input through Slack over HTTP (seed ${SEED})`, () => {
   it(`acknowledges ${PER_KIND} hostile DMs, flows included, and posts a safe reply to each`, async () => {
     const r = rng(SEED, 5_000_000);
     for (let i = 0; i < PER_KIND; i++) {
-      const text = nextText(r, 5_000_000 + i, await flowOf(`slack:${TEAM}:D0FUZZ01`));
+      const text = nextText(r, 5_000_000 + i, await flowOf(stateKey({ conversationId: `slack:${TEAM}:D0FUZZ01`, userId: 'U0FUZZ01' })));
       const before = count(messageIn('D0FUZZ01'));
       const { res } = await h.dm(text, 'U0FUZZ01', { channel: 'D0FUZZ01' });
       expect(res.status, label('dm', i, text)).toBe(200);
@@ -129,8 +130,11 @@ describe(`hostile input through Teams over HTTP (seed ${SEED})`, () => {
   let t: TeamsHarness;
   beforeAll(async () => {
     t = await TeamsHarness.start({ TEAMS_LOCAL_MODE: '1', TEAMS_ADMIN_AAD_IDS: ADMIN_AAD });
-    // Breach reports are announced in this channel, so the notices get checked too.
-    await t.send(t.channel('reports here', true));
+    // Breach reports are announced in this channel, so the notices get checked too. Local mode has no
+    // administrators, so the setting an administrator's "reports here" leaves is written directly.
+    const conversation = { id: '19:general@thread.tacv2', conversationType: 'channel' };
+    const reference = { bot: { id: BOT_ID }, channelId: 'msteams', serviceUrl: t.connector.url, conversation };
+    await t.app.store.setSetting('teams.reports.reference', JSON.stringify(reference));
   });
   afterAll(async () => t.stop());
 
@@ -148,7 +152,7 @@ describe(`hostile input through Teams over HTTP (seed ${SEED})`, () => {
   it(`answers ${PER_KIND} hostile messages in a personal chat, flows included`, async () => {
     const r = rng(SEED, 10_000_000);
     for (let i = 0; i < PER_KIND; i++) {
-      const text = nextText(r, 10_000_000 + i, await flowOf('teams:a:fuzz-1'));
+      const text = nextText(r, 10_000_000 + i, await flowOf(stateKey({ conversationId: 'teams:a:fuzz-1', userId: '29:fuzz' })));
       await turn(t.personal(text, { conversation: { id: 'a:fuzz-1', conversationType: 'personal' }, from: { id: '29:fuzz', name: hostileText(SEED, 10_500_000 + i, { maxLength: 200 }) } }), label('personal', i, text));
     }
   });

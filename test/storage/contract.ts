@@ -185,6 +185,16 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect(await store.claimEvent('evt-2', now)).toBe(true);
       });
 
+      it('lets a released claim be made again, and leaves other claims alone', async () => {
+        expect(await store.claimEvent('evt-released', now)).toBe(true);
+        expect(await store.claimEvent('evt-kept', now)).toBe(true);
+        await store.releaseEvent('evt-released');
+        await store.releaseEvent('evt-never-claimed');
+        expect(await store.claimEvent('evt-released', now)).toBe(true);
+        expect(await store.claimEvent('evt-released', now)).toBe(false);
+        expect(await store.claimEvent('evt-kept', now)).toBe(false);
+      });
+
       it('lets exactly one of 50 concurrent claims win', async () => {
         const results = await Promise.all(Array.from({ length: 50 }, () => store.claimEvent('evt-race', now)));
         expect(results.filter(Boolean)).toHaveLength(1);

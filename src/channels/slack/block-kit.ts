@@ -14,8 +14,11 @@ export const ACTION = {
   feedbackUp: 'feedback:up',
   feedbackDown: 'feedback:down',
   share: 'share_answer',
-  openForm: 'open_form',
+  /** `open_form:breach`, `open_form:signup`: one id per button, since Slack refuses two equal action_ids in one block. */
+  openForm: /^open_form:(breach|signup)$/,
 } as const;
+
+export const openFormAction = (flowId: 'breach' | 'signup') => `open_form:${flowId}`;
 
 export interface RenderOptions {
   /** Adds "Share in channel" to an answer shown only to the asker; the value is the question to answer again, publicly. */

@@ -1,10 +1,11 @@
 import type { RespondFn } from '@slack/bolt';
 import type { Reply } from '../../core/answers/reply.js';
 import type { Answered } from '../../core/conversation.js';
-import { renderReply, section } from './block-kit.js';
+import type { SubmissionKind } from '../../core/storage/store.js';
+import { button, openFormAction, renderReply, section, type SlackBlock } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { describeError } from './describe-error.js';
-import { openForm } from './forms.js';
+import { formButtonValue, openForm } from './forms.js';
 import { personalConversation, who, type Place } from './places.js';
 import { postMessage, postReply, sendPrivately } from './post.js';
 
@@ -19,13 +20,36 @@ export async function ask(deps: SlackDeps, conversationId: string, user: string,
   }
 }
 
-/** A turn of a conversation in a DM or a thread: the reply (or an apology) is posted in the same place. */
+/**
+ * A turn of a conversation in a DM or a thread: the reply (or an apology) is posted in the same place. In a
+ * channel thread a request to report or sign up is answered with a button that opens the form for whoever
+ * presses it, so no question of a form is asked, and no answer typed, where others can read it.
+ */
 export async function converse(deps: SlackDeps, client: SlackClient, place: Place, user: string, text: string): Promise<void> {
-  await deps.turns.run(place.conversationId, async () => {
-    const reply = await ask(deps, place.conversationId, user, text);
-    if (reply) await postReply(deps, client, place, reply);
+  await deps.turns.run(`${place.conversationId}|${user}`, async () => {
+    let answered: Answered | undefined;
+    try {
+      const inbound = { ...who(place.conversationId, user), text };
+      answered = place.shared ? await deps.app.bot.answerPrivately(inbound) : { reply: await deps.app.bot.handle(inbound) };
+    } catch (error) {
+      deps.log.error({ err: describeError(error) }, 'slack message could not be answered');
+    }
+    if (answered?.form) await postMessage(deps, client, 'offer form', place, formOffer(user, answered.form.flow, answered.form.compact));
+    else if (answered) await postReply(deps, client, place, answered.reply);
     else await postMessage(deps, client, 'post apology', place, { blocks: section(SORRY), text: SORRY });
   });
+}
+
+const USER_ID = /^[UW][A-Z0-9]+$/;
+
+/** The message that stands in for a form in a thread: a button opening the form, privately, for whoever presses it. */
+export function formOffer(user: string, flowId: SubmissionKind, compact?: string): { blocks: SlackBlock[]; text: string } {
+  const what = flowId === 'breach' ? 'report a suspected breach' : 'sign an organisation up';
+  const to = USER_ID.test(user) ? `<@${user}>, to` : 'To';
+  const text = `${to} ${what}, press the button: the form opens for you alone, and nothing you type in it is posted here.`;
+  const label = flowId === 'breach' ? 'Open the report form' : 'Open the sign-up form';
+  const open = button(label, openFormAction(flowId), formButtonValue(flowId, compact), 'primary');
+  return { blocks: [...section(text), { type: 'actions', elements: [open] }], text };
 }
 
 export interface PrivateTurn {

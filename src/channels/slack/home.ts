@@ -2,7 +2,7 @@ import type { App as BoltApp, types } from '@slack/bolt';
 import { compactName, EXAMPLES, listCompacts } from '../../core/answers/compose.js';
 import type { KnowledgeBase } from '../../core/knowledge/types.js';
 import type { Submission } from '../../core/storage/store.js';
-import { ACTION, button, context, header, section, type SlackBlock } from './block-kit.js';
+import { button, openFormAction, context, header, section, type SlackBlock } from './block-kit.js';
 import type { SlackDeps } from './deps.js';
 import { escapeMrkdwn, LIMITS } from './mrkdwn.js';
 import { safely } from './post.js';
@@ -34,7 +34,14 @@ export function homeView(kb: KnowledgeBase, mine: Submission[]): types.HomeView 
     ...section('*Ask me* in a direct message, by mentioning me in a channel, or with `/compact &lt;question&gt;`. For example:'),
     ...section(EXAMPLES.map((e) => `• ${escapeMrkdwn(e)}`).join('\n')),
     ...section('`/compact define &lt;term&gt;` explains a term; `/compact help` shows what else I can do.'),
-    { type: 'actions', elements: [button('Report a breach', ACTION.openForm, 'breach', 'primary'), button('Sign up an organisation', ACTION.openForm, 'signup')] },
+    {
+      type: 'actions',
+      block_id: 'home_forms',
+      elements: [
+        button('Report a breach', openFormAction('breach'), 'breach', 'primary'),
+        button('Sign up an organisation', openFormAction('signup'), 'signup'),
+      ],
+    },
     { type: 'divider' },
     header('Your submissions'),
     ...(mine.length === 0 ? section('_You have not submitted anything yet._') : submissionList(kb, mine).blocks),

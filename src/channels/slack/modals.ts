@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../../core/knowledge/types.js';
 import type { SubmissionKind } from '../../core/storage/store.js';
 import { context } from './block-kit.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { pickedUndertakings, undertakingPicker } from './undertaking-picker.js';
 
 /** Modal callback ids: `form:breach`, `form:signup`. */
 export const FORM_CALLBACK = /^form:(breach|signup)$/;
@@ -18,6 +19,9 @@ const plain = (text: string, max = 2000): types.PlainTextElement => ({ type: 'pl
 const option = (text: string, value: string): types.PlainTextOption => ({ text: plain(text, 75), value });
 
 const metadata = z.object({ conversationId: z.string().min(1) });
+
+/** The compact select dispatches its choice at once, so the undertakings offered follow it. */
+export const COMPACT_CHOSEN = 'compact_chosen';
 export type FormMetadata = z.infer<typeof metadata>;
 
 export function readMetadata(raw: string): FormMetadata | undefined {
@@ -35,7 +39,8 @@ function element(field: FieldDef, kb: KnowledgeBase, compact?: string): types.In
     case 'compact': {
       const options = kb.compacts.map((c) => option(c.meta.name, c.meta.id));
       const initial = options.find((o) => o.value === compact);
-      return { type: 'static_select', action_id: ACTION_ID, options, ...(initial ? { initial_option: initial } : {}), placeholder: plain('Choose a compact', 150) };
+      const preselected = initial ? { initial_option: initial } : {};
+      return { type: 'static_select', action_id: COMPACT_CHOSEN, options, ...preselected, placeholder: plain('Choose a compact', 150) };
     }
     case 'choice':
       return { type: 'static_select', action_id: ACTION_ID, options: (field.choices ?? []).map((c) => option(c.label, c.value)), placeholder: plain('Choose one', 150) };
@@ -58,14 +63,19 @@ function element(field: FieldDef, kb: KnowledgeBase, compact?: string): types.In
 /** The flow as a modal: one input block per field, its block_id the field id, so errors come back by field. */
 export function formModal(flowId: SubmissionKind, kb: KnowledgeBase, meta: FormMetadata, compact?: string): types.ModalView {
   const flow = FLOWS[flowId];
-  const inputs: types.InputBlock[] = flow.fields.map((field) => ({
-    type: 'input',
-    block_id: field.id,
-    label: plain(field.label),
-    hint: plain(field.help),
-    optional: field.optional === true,
-    element: element(field, kb, compact),
-  }));
+  const inputs: types.InputBlock[] = flow.fields.map((field) => {
+    // A picker per compact (its own action id), so Slack does not carry picks from one compact's list to another's.
+    const picker = field.type === 'undertakings' ? undertakingPicker(kb, compact, `${ACTION_ID}:${compact ?? 'none'}`) : undefined;
+    return {
+      type: 'input',
+      block_id: field.id,
+      label: plain(field.label),
+      hint: plain(picker?.hint ?? field.help),
+      optional: field.optional === true,
+      ...(field.type === 'compact' ? { dispatch_action: true } : {}),
+      element: picker?.element ?? element(field, kb, compact),
+    };
+  });
   return {
     type: 'modal',
     callback_id: `form:${flowId}`,
@@ -77,14 +87,26 @@ export function formModal(flowId: SubmissionKind, kb: KnowledgeBase, meta: FormM
   };
 }
 
-type StateValue = { value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null };
+type Picked = { value: string };
+interface StateValue {
+  value?: string | null;
+  selected_option?: Picked | null;
+  selected_options?: Picked[] | null;
+  selected_date?: string | null;
+}
 
-/** The submitted answers by field id, as text for the core to validate. */
+/** The submitted answers by field id, as text for the core to validate. Each input block holds one element, whatever its action id. */
 export function formValues(flowId: SubmissionKind, state: Record<string, Record<string, StateValue>>): Record<string, string | undefined> {
   const values: Record<string, string | undefined> = {};
   for (const field of FLOWS[flowId].fields) {
-    const v = state[field.id]?.[ACTION_ID];
-    values[field.id] = v?.value ?? v?.selected_option?.value ?? v?.selected_date ?? undefined;
+    const v = Object.values(state[field.id] ?? {})[0];
+    const picked = v?.selected_options ? pickedUndertakings(v.selected_options.map((o) => o.value)) : undefined;
+    values[field.id] = v?.value ?? v?.selected_option?.value ?? picked ?? v?.selected_date ?? undefined;
   }
   return values;
+}
+
+/** The compact chosen so far in a modal's state, if any. */
+export function chosenCompact(state: Record<string, Record<string, StateValue>>): string | undefined {
+  return state.compact?.[COMPACT_CHOSEN]?.selected_option?.value ?? undefined;
 }

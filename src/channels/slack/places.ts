@@ -6,16 +6,18 @@ export interface Place {
   /** The Slack conversation (DM or channel) to post in. */
   channel: string;
   threadTs?: string;
+  /** A channel thread others can read: forms never run here, and each person's state is their own. */
+  shared: boolean;
 }
 
 /** A DM is one conversation; a reply there goes into the thread the user wrote in, if any. */
 export function dmPlace(team: string, channel: string, threadTs?: string): Place {
-  return { conversationId: `slack:${team}:${channel}`, channel, threadTs };
+  return { conversationId: `slack:${team}:${channel}`, channel, threadTs, shared: false };
 }
 
 /** In a channel each thread is a conversation; a mention at the top level starts a thread under itself. */
 export function threadPlace(team: string, channel: string, threadTs: string): Place {
-  return { conversationId: `slack:${team}:${channel}:${threadTs}`, channel, threadTs };
+  return { conversationId: `slack:${team}:${channel}:${threadTs}`, channel, threadTs, shared: true };
 }
 
 /** Where a button on one of our messages was pressed. Slack's DM channel ids start with D. */

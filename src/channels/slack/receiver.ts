@@ -22,14 +22,17 @@ function header(req: IncomingMessage, name: string): string | undefined {
  */
 export class SlackHttpReceiver implements Receiver {
   private bolt?: BoltApp;
-  /** Work acknowledged or being acknowledged, with when it arrived; a Map keeps arrival order. */
-  private readonly inFlight = new Map<Promise<void>, number>();
+  /** All work in hand, acknowledged or not: drained on stop, counted against the memory ceiling. */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Requests still waiting for the bot itself (not yet acknowledged and given their turn), by arrival; a Map keeps arrival order. */
+  private readonly waiting = new Map<object, number>();
   private readonly afterAck = new AfterAck(4);
   private overloaded = false;
 
   constructor(
     private readonly signingSecret: string,
     private readonly log: Logger,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   init(app: BoltApp): void {
@@ -41,7 +44,7 @@ export class SlackHttpReceiver implements Receiver {
 
   /** Lets work already acknowledged to Slack (answers still being posted) finish. */
   async stop(): Promise<void> {
-    await Promise.allSettled([...this.inFlight.keys()]);
+    await Promise.allSettled([...this.inFlight]);
   }
 
   readonly route: HttpRoute = { method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => this.handle(req, res) };
@@ -63,7 +66,7 @@ export class SlackHttpReceiver implements Receiver {
       timestamp: header(req, 'x-slack-request-timestamp'),
       signature: header(req, 'x-slack-signature'),
       rawBody,
-      now: Date.now(),
+      now: this.clock(),
     });
     if (!verified.ok) {
       this.log.warn({ reason: verified.reason }, 'slack request refused');
@@ -77,8 +80,8 @@ export class SlackHttpReceiver implements Receiver {
     const request = parsed.request;
     if (request.kind === 'url_verification') return sendJson(res, 200, { challenge: request.challenge });
 
-    const now = Date.now();
-    const admission = admit(this.inFlight.size, this.inFlight.values().next().value, now);
+    const now = this.clock();
+    const admission = admit(this.inFlight.size, this.waiting.values().next().value, now);
     if (!admission.ok) {
       // Said once per spell of overload, not per request refused.
       if (!this.overloaded) this.log.warn(admission, 'slack requests refused: too much work in hand');
@@ -88,17 +91,25 @@ export class SlackHttpReceiver implements Receiver {
     if (this.overloaded) this.log.info('slack requests accepted again');
     this.overloaded = false;
     const retryNum = Number(header(req, 'x-slack-retry-num'));
+    const ticket = {};
+    this.waiting.set(ticket, now);
     const work = this.dispatch(res, {
       body: request.body,
       retryNum: Number.isInteger(retryNum) ? retryNum : undefined,
       retryReason: header(req, 'x-slack-retry-reason'),
+    }, () => this.waiting.delete(ticket));
+    this.inFlight.add(work);
+    await work.finally(() => {
+      this.inFlight.delete(work);
+      this.waiting.delete(ticket);
     });
-    this.inFlight.set(work, now);
-    await work.finally(() => this.inFlight.delete(work));
   }
 
-  /** Hands the request to Bolt; `ack` writes the HTTP response, and the work goes on after it, in its turn. */
-  private async dispatch(res: ServerResponse, event: Omit<ReceiverEvent, 'ack'>): Promise<void> {
+  /**
+   * Hands the request to Bolt; `ack` writes the HTTP response, and the work goes on after it, in its turn.
+   * `started` is called when the request stops waiting for the bot: its work has its turn.
+   */
+  private async dispatch(res: ServerResponse, event: Omit<ReceiverEvent, 'ack'>, started: () => void): Promise<void> {
     let acked = false;
     const ack = async (response?: unknown) => {
       if (acked) return;
@@ -110,6 +121,7 @@ export class SlackHttpReceiver implements Receiver {
         sendJson(res, 200, response);
       }
       await this.afterAck.turn();
+      started();
     };
     try {
       await this.bolt!.processEvent({ ...event, ack });

@@ -27,12 +27,12 @@ const WEB_API_OPTIONS = {
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
 /** Slack: on our HTTP server at /slack/events, or over Socket Mode when SLACK_APP_TOKEN is set. */
-export const createSlackChannel: ChannelFactory = async (app, env, log) => {
+export const createSlackChannel: ChannelFactory = async (app, env, log, options = {}) => {
   const config = slackConfig(env);
   if (!config) return undefined;
   const logger = boltLogger(log);
   const clientOptions = { ...WEB_API_OPTIONS, slackApiUrl: config.apiUrl };
-  const httpReceiver = config.appToken ? undefined : new SlackHttpReceiver(config.signingSecret, log);
+  const httpReceiver = config.appToken ? undefined : new SlackHttpReceiver(config.signingSecret, log, options.clock);
   const receiver = httpReceiver ?? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } });
 
   // Learnt once at start (auth.test), so that answering never waits on another Slack call first.

@@ -40,6 +40,11 @@ export function whoOf(activity: Activity): Who {
   return { conversationId: `teams:${activity.conversation.id}`, userId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown', channel: 'teams' };
 }
 
+/** A channel or group chat: others read what is posted there. */
+export function isShared(activity: Activity): boolean {
+  return activity.conversation.conversationType === 'channel' || activity.conversation.conversationType === 'groupChat';
+}
+
 /**
  * The text meant for the bot. In a personal chat that is every message; in a channel or group chat only
  * messages that mention the bot, with the `<at>…</at>` mention (text and entity) taken out.
@@ -49,8 +54,7 @@ export function addressedText(activity: Activity): string | undefined {
   const botId = activity.recipient.id;
   const entities = activity.entities ?? [];
   const mentions = entities.filter((e) => e.type === 'mention' && (e.mentioned as { id?: string } | undefined)?.id === botId);
-  const shared = activity.conversation.conversationType === 'channel' || activity.conversation.conversationType === 'groupChat';
-  if (shared && mentions.length === 0) return undefined;
+  if (isShared(activity) && mentions.length === 0) return undefined;
   let text = activity.text ?? '';
   for (const m of mentions) {
     // Group chats have been known to send the mention entity without its text.
@@ -92,4 +96,21 @@ export function teamsCommand(text: string): Command | undefined {
   const reports = /^reports (here|status|off)$/.exec(n);
   if (reports) return { kind: 'reports', action: reports[1] as 'here' | 'status' | 'off' };
   return undefined;
+}
+
+const executeSchema = z.object({
+  action: z.looseObject({
+    type: z.literal('Action.Execute'),
+    verb: z.enum(['compactBot.form', 'compactBot.submit', 'compactBot.cancel']),
+    data: z.looseObject({ flowId, owner: z.object({ id: z.string().min(1).max(200), name: z.string().max(200) }) }),
+  }),
+});
+
+export type ExecutePress = z.infer<typeof executeSchema>['action'];
+
+/** An Action.Execute of one of our form cards (an `adaptiveCard/action` invoke), 'invalid' when unreadable, undefined when not one. */
+export function executeAction(activity: Activity): ExecutePress | 'invalid' | undefined {
+  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return undefined;
+  const parsed = executeSchema.safeParse(activity.value);
+  return parsed.success ? parsed.data.action : 'invalid';
 }

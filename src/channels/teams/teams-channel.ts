@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { App } from '../../app.js';
 import { readBody, sendJson, type Channel } from '../../server.js';
 import { parseActivity } from './inbound.js';
+import { adminCheck } from './admins.js';
 import { ReportNotices } from './report-notices.js';
 import { teamsConfig, type TeamsConfig } from './teams-config.js';
 import { TeamsTurns } from './teams-turns.js';
@@ -30,6 +31,8 @@ function authOptions(config: TeamsConfig): Partial<ConfigurationBotFrameworkAuth
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+
 /** A bad or missing token is the caller's fault (401); anything else, such as the signing keys being unreachable, is ours (503). */
 function authStatus(error: unknown): number {
   const e = error as { statusCode?: number; name?: string };
@@ -51,10 +54,14 @@ export async function createTeamsChannel(app: App, env: NodeJS.ProcessEnv, log: 
   const auth = new ConfigurationBotFrameworkAuthentication(authOptions(config));
   const adapter = new CloudAdapter(auth);
   const notices = new ReportNotices(adapter, config.appId ?? '', app.store, app.kb, log);
-  const turns = new TeamsTurns(app, config.adminAadIds, notices, log);
+  const turns = new TeamsTurns(app, adminCheck(config.mode, config.adminAadIds), notices, log);
   const local = config.mode === 'local';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Local mode checks no tokens, so it answers this machine only, whatever HOST the server listens on.
+    if (local && !isLoopback(req.socket.remoteAddress)) {
+      return sendJson(res, 403, { error: 'local mode (no MICROSOFT_APP_ID) only answers requests from this machine' });
+    }
     const parsed = parseActivity(await readBody(req));
     if ('error' in parsed) return sendJson(res, 400, { error: parsed.error });
     const activity: Activity = parsed.activity;
@@ -67,23 +74,30 @@ export async function createTeamsChannel(app: App, env: NodeJS.ProcessEnv, log: 
       log.warn({ status, reason: message(authenticated) }, 'teams: request refused');
       return sendJson(res, status, { error: status === 401 ? 'unauthorized' : 'the request could not be authenticated just now; try again' });
     }
-    if (activity.type === 'invoke') return sendJson(res, 501, { error: 'invoke activities are not handled' });
+    const invoke = activity.type === 'invoke';
+    if (invoke && activity.name !== 'adaptiveCard/action') {
+      return sendJson(res, 501, { error: 'invoke activities other than adaptiveCard/action are not handled' });
+    }
     // Without the store the turn still runs, so the user hears that nothing can be saved rather than nothing.
     const claimed = !activity.id || (await app.store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`, new Date()).catch(() => true));
     if (!claimed) return sendJson(res, 200, { duplicate: true });
+    let invokeResponse: unknown;
     try {
-      await adapter.processActivityDirect(authenticated, activity, (ctx) => turns.onTurn(ctx));
+      await adapter.processActivityDirect(authenticated, activity, async (ctx) => {
+        invokeResponse = await turns.onTurn(ctx);
+      });
     } catch (error) {
       log.error({ error: message(error) }, 'teams: the turn failed');
       return sendJson(res, 500, { error: 'the turn failed' });
     }
-    sendJson(res, 200, {});
+    sendJson(res, 200, invoke ? invokeResponse : {});
   }
 
   if (local) {
     log.warn(
       { production: config.production },
-      'teams: LOCAL MODE - MICROSOFT_APP_ID is not set, so requests to /api/messages are NOT authenticated; replies go only to localhost service URLs (Bot Framework Emulator, tests). Never expose this port.',
+      'teams: LOCAL MODE - MICROSOFT_APP_ID is not set, so requests to /api/messages are NOT authenticated: only requests from this ' +
+        'machine are answered, replies go only to localhost service URLs (Bot Framework Emulator, tests), and nobody is an administrator.',
     );
   }
   if (config.openIdMetadataUrl) {

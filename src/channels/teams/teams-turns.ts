@@ -6,8 +6,10 @@ import type { Reply } from '../../core/answers/reply.js';
 import { FLOWS, type Who } from '../../core/flows/runner.js';
 import type { SubmissionKind } from '../../core/storage/store.js';
 import { cardMessage, type AdaptiveCard } from './card-elements.js';
-import { formCard } from './form-card.js';
-import { addressedText, cardSubmit, teamsCommand, whoOf, type CardSubmit, type Command } from './inbound.js';
+import { formCard, submitCard, typedValues } from './form-card.js';
+import { addressedText, cardSubmit, isShared, teamsCommand, whoOf, type CardSubmit, type Command } from './inbound.js';
+import { SharedForms } from './shared-forms.js';
+import type { AdminCheck } from './admins.js';
 import { replyCard } from './reply-card.js';
 import type { ReportNotices } from './report-notices.js';
 
@@ -15,16 +17,23 @@ const noticeOf = (text: string, intent: Reply['intent'] = 'help') => makeReply(i
 
 /** One Teams turn: a message, a card button, or the bot being added to a conversation. */
 export class TeamsTurns {
+  private readonly forms: SharedForms;
+
   constructor(
     private readonly app: App,
-    private readonly adminAadIds: string[],
+    private readonly admins: AdminCheck,
     private readonly notices: ReportNotices,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.forms = new SharedForms(app, notices, log);
+  }
 
-  async onTurn(ctx: TurnContext): Promise<void> {
+  /** The turn; for an invoke, the body of its response. */
+  async onTurn(ctx: TurnContext): Promise<unknown> {
     if (ctx.activity.type === ActivityTypes.Message) await this.onMessage(ctx);
     else if (ctx.activity.type === ActivityTypes.ConversationUpdate) await this.onConversationUpdate(ctx);
+    else if (ctx.activity.type === ActivityTypes.Invoke) return this.forms.onInvoke(ctx);
+    return undefined;
   }
 
   private async onMessage(ctx: TurnContext): Promise<void> {
@@ -36,13 +45,21 @@ export class TeamsTurns {
     if (text === undefined) return;
     const command = teamsCommand(text);
     if (command) return this.onCommand(ctx, who, command);
-    await this.sendReply(ctx, await this.app.bot.handle({ ...who, text: text || 'help' }));
+    await this.answer(ctx, who, text || 'help');
+  }
+
+  /** Others read a channel or group chat: a form is never asked for there, only offered to its requester. */
+  private async answer(ctx: TurnContext, who: Who, text: string): Promise<void> {
+    if (!isShared(ctx.activity)) return this.sendReply(ctx, await this.app.bot.handle({ ...who, text }));
+    const answered = await this.app.bot.answerPrivately({ ...who, text });
+    if (answered.form) return this.send(ctx, this.forms.offer(ctx.activity, answered.form.flow));
+    await this.sendReply(ctx, answered.reply);
   }
 
   private async onCardSubmit(ctx: TurnContext, who: Who, pressed: CardSubmit): Promise<void> {
     switch (pressed.compactBot) {
       case 'message':
-        return this.sendReply(ctx, await this.app.bot.handle({ ...who, text: pressed.text }));
+        return this.answer(ctx, who, pressed.text);
       case 'feedback':
         await this.app.bot.feedback(who, pressed.question, pressed.keys, pressed.helpful);
         return this.send(ctx, replyCard(noticeOf('Thank you: your feedback is recorded.')));
@@ -57,20 +74,20 @@ export class TeamsTurns {
 
   private async onFormSubmit(ctx: TurnContext, who: Who, flowId: SubmissionKind, data: Record<string, unknown>): Promise<void> {
     const flow = FLOWS[flowId];
-    const values = Object.fromEntries(flow.fields.map((f) => [f.id, typeof data[f.id] === 'string' ? (data[f.id] as string) : undefined]));
-    const result = await this.app.bot.submitForm(who, flowId, values);
-    if ('errors' in result) return this.replaceCard(ctx, formCard(flow, this.app.kb, { values, errors: result.errors }));
+    if (isShared(ctx.activity)) return this.send(ctx, this.forms.offer(ctx.activity, flowId));
+    const result = await submitCard(this.app.bot, who, flow, this.app.kb, data);
+    if ('errors' in result) return this.replaceCard(ctx, formCard(flow, this.app.kb, { values: typedValues(data), errors: result.errors }));
     await this.replaceCard(ctx, replyCard(result.reply));
     await this.afterReply(result.reply);
   }
 
   private async onCommand(ctx: TurnContext, who: Who, command: Command): Promise<void> {
-    if (command.kind === 'form') return this.send(ctx, formCard(FLOWS[command.flowId], this.app.kb));
-    const aadId = ctx.activity.from.aadObjectId;
-    if (!aadId || !this.adminAadIds.includes(aadId)) {
-      const why = this.adminAadIds.length === 0 ? 'No Teams administrators are configured (TEAMS_ADMIN_AAD_IDS).' : 'Only the administrators listed in TEAMS_ADMIN_AAD_IDS can do that.';
-      return this.send(ctx, replyCard(makeReply('help', [{ type: 'error', text: why }])));
+    if (command.kind === 'form') {
+      const shared = isShared(ctx.activity);
+      return this.send(ctx, shared ? this.forms.offer(ctx.activity, command.flowId) : formCard(FLOWS[command.flowId], this.app.kb));
     }
+    const refused = this.admins(ctx.activity);
+    if (refused) return this.send(ctx, replyCard(makeReply('help', [{ type: 'error', text: refused }])));
     const actor = `teams:${who.userId}`;
     switch (command.action) {
       case 'here': {
@@ -88,18 +105,19 @@ export class TeamsTurns {
     }
   }
 
-  /** When the bot joins: say what it does; in a team channel, take it for breach report notices if none is chosen yet. */
+  /**
+   * When the bot joins: say what it does. Joining never chooses where breach report notices go: only an
+   * administrator does that ("reports here"), so an install, in this tenant or another, cannot take them.
+   */
   private async onConversationUpdate(ctx: TurnContext): Promise<void> {
     const a = ctx.activity;
     if (!(a.membersAdded ?? []).some((m) => m.id === a.recipient.id)) return;
     const help = helpReply(this.app.kb);
     if (a.conversation.conversationType === 'channel') {
-      if (!(await this.notices.current())) {
-        const id = await this.notices.remember(a, `teams:${a.from?.aadObjectId ?? a.from?.id ?? 'install'}`);
-        this.log.info({ conversation: id }, 'teams: installed in a channel; breach report notices will be posted there');
-        help.blocks.push({ type: 'text', text: 'New breach reports will be posted in this channel (reference, compact and organisation concerned only). An administrator can move them by mentioning me with "reports here" in another channel.' });
-      }
-      help.blocks.push({ type: 'text', text: 'In a channel, mention me with your question.' });
+      const text =
+        'In a channel, mention me with your question. An administrator can have new breach reports announced in a channel ' +
+        'by mentioning me there with "reports here".';
+      help.blocks.push({ type: 'text', text });
     }
     await this.send(ctx, replyCard(help));
   }

@@ -178,6 +178,10 @@ export class PostgresStore implements Store {
     return (await this.db.query(SQL.claimEvent, [eventId, now.getTime()])).rowCount === 1;
   }
 
+  async releaseEvent(eventId: string): Promise<void> {
+    await this.db.query(SQL.releaseEvent, [eventId]);
+  }
+
   async purgeExpired(now: Date, eventsSeenBefore: Date): Promise<{ conversations: number; events: number }> {
     const conversations = (await this.db.query(SQL.purgeConversations, [now.getTime()])).rowCount ?? 0;
     const events = (await this.db.query(SQL.purgeEvents, [eventsSeenBefore.getTime()])).rowCount ?? 0;

@@ -20,6 +20,7 @@ export const SQL = {
   setSubmissionStatus: 'UPDATE submissions SET status = $1, updated_at = $2 WHERE ref = $3 RETURNING *',
   purgeSubmissions: 'DELETE FROM submissions WHERE created_at < $1',
   claimEvent: 'INSERT INTO processed_events (event_id, seen_at) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING',
+  releaseEvent: 'DELETE FROM processed_events WHERE event_id = $1',
   purgeConversations: 'DELETE FROM conversations WHERE expires_at <= $1',
   purgeEvents: 'DELETE FROM processed_events WHERE seen_at < $1',
   insertFeedback:

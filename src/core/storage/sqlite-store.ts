@@ -119,6 +119,10 @@ export class SqliteStore implements Store {
     return this.relaxed(() => this.run(SQL.claimEvent, [eventId, now.getTime()])) === 1;
   }
 
+  async releaseEvent(eventId: string): Promise<void> {
+    this.relaxed(() => this.run(SQL.releaseEvent, [eventId]));
+  }
+
   async purgeExpired(now: Date, eventsSeenBefore: Date): Promise<{ conversations: number; events: number }> {
     return this.relaxed(() => ({ conversations: this.run(SQL.purgeConversations, [now.getTime()]), events: this.run(SQL.purgeEvents, [eventsSeenBefore.getTime()]) }));
   }

@@ -66,6 +66,8 @@ export interface Store {
 
   /** Records an inbound event id; true the first time it is seen, false for a repeat (unique constraint, not read-then-write). */
   claimEvent(eventId: string, now: Date): Promise<boolean>;
+  /** Gives up a claim whose work did not happen (a form refused, a store failure), so the same input can be tried again. */
+  releaseEvent(eventId: string): Promise<void>;
 
   /**
    * Runs one turn of a conversation with the store `work` is given. Turns of the same conversation run one at

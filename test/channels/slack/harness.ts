@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, type App } from '../../../src/app.js';
+import type { ChannelOptions } from '../../../src/channels/channels.js';
 import { createSlackChannel } from '../../../src/channels/slack/slack-channel.js';
 import { signatureFor } from '../../../src/channels/slack/verify-signature.js';
 import { createLogger } from '../../../src/logger.js';
@@ -36,7 +37,7 @@ export class Harness {
   private nextEvent = 0;
 
   /** Starts the fake Slack (unless already started) and the server. */
-  async start(extraEnv: NodeJS.ProcessEnv = {}): Promise<this> {
+  async start(extraEnv: NodeJS.ProcessEnv = {}, options: ChannelOptions = {}): Promise<this> {
     if (!this.slack.started) await this.slack.start();
     const env: NodeJS.ProcessEnv = {
       DATA_DIR: this.dataDir,
@@ -57,7 +58,7 @@ export class Harness {
       }),
     });
     this.app = await createApp(env);
-    const channel = await createSlackChannel(this.app, env, log);
+    const channel = await createSlackChannel(this.app, env, log, options);
     if (!channel) throw new Error('the Slack channel did not turn on');
     this.channel = channel;
     this.server = createHttpServer(this.app, [channel], log);

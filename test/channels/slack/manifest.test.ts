@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLACK_EVENTS_PATH } from '../../../src/channels/slack/receiver.js';
@@ -33,9 +33,34 @@ describe('manifest/slack/manifest.yml', () => {
     expect(manifest.display_information.long_description.length).toBeLessThanOrEqual(4000);
     expect(manifest.features.bot_user.display_name).toMatch(/^[a-z0-9._-]{1,80}$/);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['app_mentions:read', 'chat:write', 'commands', 'im:history']));
     expect(manifest.settings).toMatchObject({ socket_mode_enabled: false, org_deploy_enabled: false, interactivity: { is_enabled: true } });
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened']));
+  });
+
+  it('asks for no scope beyond what the Web API methods the code calls and the events it receives need', () => {
+    // Scopes per method from Slack's method reference; auth.test and views.* need none.
+    const METHOD_SCOPES: Record<string, string[]> = {
+      'auth.test': [],
+      'chat.postMessage': ['chat:write'],
+      'chat.postEphemeral': ['chat:write'],
+      'views.open': [],
+      'views.update': [],
+      'views.publish': [],
+    };
+    const EVENT_SCOPES: Record<string, string[]> = {
+      app_mention: ['app_mentions:read'],
+      'message.im': ['im:history'],
+      app_home_opened: [],
+    };
+    const dir = new URL('../../../src/channels/slack/', import.meta.url);
+    const CALL = /client\.(\w+)\.(\w+)\(/g;
+    const callsIn = (f: string) => [...readFileSync(new URL(f, dir), 'utf8').matchAll(CALL)].map((m) => `${m[1]}.${m[2]}`);
+    const called = new Set(readdirSync(dir).flatMap(callsIn));
+    for (const method of called) expect(METHOD_SCOPES, `scopes of ${method}`).toHaveProperty([method]);
+    const forEvents = manifest.settings.event_subscriptions.bot_events.flatMap((e) => EVENT_SCOPES[e] ?? []);
+    const needed = new Set(['commands', ...[...called].flatMap((m) => METHOD_SCOPES[m]!), ...forEvents]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 
   it('points every request URL at the one Slack path of our server', () => {

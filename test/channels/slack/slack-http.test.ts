@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FLOWS } from '../../../src/core/flows/runner.js';
 import type { RecordedCall } from '../../fakes/slack-api.js';
+import { breachState, VALID_BREACH } from '../../helpers/slack-forms.js';
 import { ADMIN, BOT_TOKEN, blockText, Harness, REPORTS_CHANNEL, SECRET, sleep, TEAM } from './harness.js';
 
 const FUNDING = 'what notice is required before our funding is cut?';
@@ -130,7 +131,7 @@ describe('Slack over HTTP: conversations', () => {
     const call = await h.slack.waitFor(posted('C0GENERAL'));
     expect(call.body.thread_ts).toBe('1700000100.000200');
     expect(blockText(call.body.blocks)).toContain('three months');
-    expect(await h.app.store.getConversation(`slack:${TEAM}:C0GENERAL:1700000100.000200`, new Date())).toBeDefined();
+    expect(await h.app.store.getConversation(`slack:${TEAM}:C0GENERAL:1700000100.000200|user:U0USER02`, new Date())).toBeDefined();
 
     h.slack.reset();
     await h.event({ type: 'app_mention', channel: 'C0GENERAL', user: 'U0USER02', text: '<@UBOT0001> and in Dacorum?', ts: '1700000200.000300', thread_ts: '1700000100.000200', event_ts: '1' });
@@ -241,38 +242,6 @@ describe('Slack over HTTP: /compact', () => {
   });
 });
 
-function breachState(values: Record<string, string>): Record<string, Record<string, unknown>> {
-  const state: Record<string, Record<string, unknown>> = {};
-  for (const f of FLOWS.breach.fields) {
-    const v = values[f.id];
-    const el =
-      f.type === 'compact' || f.type === 'choice'
-        ? { type: 'static_select', selected_option: v ? { value: v } : null }
-        : f.type === 'yes-no'
-          ? { type: 'radio_buttons', selected_option: v ? { value: v } : null }
-          : f.type === 'date'
-            ? { type: 'datepicker', selected_date: v ?? null }
-            : { type: 'plain_text_input', value: v ?? null };
-    state[f.id] = { value: el };
-  }
-  return state;
-}
-
-const VALID_BREACH = {
-  compact: 'hertfordshire',
-  reporterOrg: 'Friends of the Park',
-  reporterName: 'Sam Reporter',
-  reporterEmail: 'sam@example.org',
-  aboutOrg: 'Borough Council <!channel>',
-  signatories: 'both',
-  undertakings: '4.4',
-  what: 'Our grant was ended with two weeks notice and no reasons.',
-  when: '2025-01-15',
-  tried: 'A letter to the grants team.',
-  outcome: 'Three months of funding.',
-  consent: 'yes',
-};
-
 describe('Slack over HTTP: forms', () => {
   it('opens the breach form, reports invalid fields by block, then stores the report, confirms it and tells the compact team', async () => {
     await h.command('report', 'U0REPORT1', 'rep');
@@ -372,7 +341,7 @@ describe('Slack over HTTP: forms', () => {
       container: { type: 'view', view_id: 'V0HOME' },
       view: { id: 'V0HOME', type: 'home' },
       trigger_id: 'trig-home',
-      actions: [{ type: 'button', action_id: 'open_form', block_id: 'b', value: 'breach', action_ts: '1' }],
+      actions: [{ type: 'button', action_id: 'open_form:breach', block_id: 'b', value: 'breach', action_ts: '1' }],
     });
     const fromHome = await h.slack.waitFor((c) => c.method === 'views.open');
     expect(fromHome.body.trigger_id).toBe('trig-home');

@@ -7,6 +7,7 @@ import { replyCard } from '../../../src/channels/teams/reply-card.js';
 import { FLOWS } from '../../../src/core/flows/runner.js';
 import type { KnowledgeBase } from '../../../src/core/knowledge/types.js';
 import { submitsOf } from './harness.js';
+import { cardProblems } from './validate-card.js';
 
 const INJECTION = '[click](https://evil.example) **now** _please_ <at>Boss</at>';
 
@@ -21,7 +22,8 @@ const hit: Hit = {
   citation: { compact: 'hertfordshire', compactName: 'Hertfordshire Compact', sourceTitle: 'Hertfordshire Compact', ref: '4.4', byLabel: 'statutory organisations' },
 };
 
-const kb = { compacts: [{ meta: { id: 'hertfordshire', name: 'Hertfordshire Compact' } }] } as unknown as KnowledgeBase;
+const hertfordshire = { meta: { id: 'hertfordshire', name: 'Hertfordshire Compact', area: 'Hertfordshire' }, entries: [] };
+const kb = { compacts: [hertfordshire], entries: [] } as unknown as KnowledgeBase;
 
 /** Every element of a card, depth first. */
 function elements(node: unknown): Record<string, unknown>[] {
@@ -123,5 +125,15 @@ describe('form cards', () => {
     expect(['01234 567890', '+44 1234 567890'].every((v) => regex('phone').test(v))).toBe(true);
     expect(regex('email').test('name@example.org')).toBe(true);
     expect(regex('email').test('name at example')).toBe(false);
+  });
+});
+
+describe('every card', () => {
+  it('is a valid Adaptive Card 1.5 to Microsoft’s own library', () => {
+    const extra = { hits: [hit], actions: [{ label: 'More', value: 'more' }], feedback: { question: 'q', keys: [hit.key] } };
+    const answer = reply('answer', [{ type: 'text', text: INJECTION }, { type: 'quote', hit }], extra);
+    const errors = { email: 'Not an email.' };
+    const cards = [replyCard(answer), formCard(FLOWS.breach, kb), formCard(FLOWS.signup, kb, { values: { email: 'x' }, errors })];
+    for (const card of cards) expect(cardProblems(card)).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export class TeamsHarness {
   private server!: Server;
   private seq = 0;
 
-  static async start(env: Record<string, string> = { TEAMS_LOCAL_MODE: '1' }): Promise<TeamsHarness> {
+  static async start(env: Record<string, string> = { TEAMS_LOCAL_MODE: '1' }, host = '127.0.0.1'): Promise<TeamsHarness> {
     const h = new TeamsHarness();
     h.connector = await new FakeBotConnector().start();
     h.app = await createApp({ DATA_DIR: tempDataDir() });
@@ -29,7 +29,7 @@ export class TeamsHarness {
     const channel = await createTeamsChannel(h.app, env, log);
     if (!channel) throw new Error('the Teams channel is off');
     h.server = createHttpServer(h.app, [channel], log);
-    h.server.listen(0, '127.0.0.1');
+    h.server.listen(0, host);
     await once(h.server, 'listening');
     return h;
   }

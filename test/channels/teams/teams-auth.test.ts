@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_FRAMEWORK_ISSUER, FakeOpenIdIssuer, signJwt, signingKey } from './fake-openid.js';
-import { TeamsHarness } from './harness.js';
+import { ADMIN_AAD, TeamsHarness } from './harness.js';
 
 const APP_ID = '6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const trusted = signingKey('trusted-key');
@@ -77,6 +77,30 @@ describe('Teams channel with an app id: inbound tokens', () => {
     expect(await wasAccepted(activity)).toBe(true);
     expect(h.connector.calls).toHaveLength(0);
     expect(JSON.stringify(h.logs)).not.toContain(token);
+  });
+
+  it('lets only an administrator, known by the aadObjectId of an authenticated request, choose where report notices go', async () => {
+    const admins = await TeamsHarness.start({
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+      TEAMS_OPENID_METADATA_URL: issuer.metadataUrl,
+      TEAMS_ADMIN_AAD_IDS: ADMIN_AAD,
+    });
+    try {
+      const conversation = { id: '19:reports@thread.tacv2;messageid=7', conversationType: 'channel', isGroup: true };
+      const serviceurl = admins.connector.url;
+      // The reply itself cannot be sent (no Azure AD to issue the bot's own token here); what the command changed is checked.
+      const signed = () => ({ authorization: `Bearer ${signJwt(trusted, claims({ serviceurl }))}` });
+      const stranger = { id: '29:other', aadObjectId: '99999999-0000-0000-0000-000000000000' };
+      const other = admins.channel('reports here', true, { conversation, from: stranger });
+      await admins.post(other, signed());
+      expect(await admins.app.store.getSetting('teams.reports.reference')).toBeUndefined();
+      await admins.post(admins.channel('reports here', true, { conversation }), signed());
+      expect(JSON.parse((await admins.app.store.getSetting('teams.reports.reference'))!).conversation.id).toBe('19:reports@thread.tacv2');
+      expect((await admins.app.store.listAudit()).map((a) => a.action)).toEqual(['teams.reports.here']);
+    } finally {
+      await admins.stop();
+    }
   });
 
   it('refuses a valid token whose key is not endorsed for the activity’s channel', async () => {
