@@ -42,10 +42,21 @@ function counts(entries: Entry[]): string {
   }).join(', ');
 }
 
+/** Example questions each item needs, at least, for the answer model to learn how people ask for it. */
+const MIN_ASKED: Record<EntryKind, number> = { undertaking: 8, fact: 8, route: 8, principle: 4, term: 4 };
+
 function check(kb: KnowledgeBase, io: KnowledgeIo): number {
   for (const c of kb.compacts) io.out(`${c.meta.name}: ${counts(c.entries)}`);
   io.out(`Total: ${kb.compacts.length} compact${kb.compacts.length === 1 ? '' : 's'}, ${counts(kb.entries)}; every quote verified against its source.`);
-  return 0;
+  const asked = kb.entries.map((e) => e.asked.length);
+  const intents = kb.intents.map((i) => `${i.intent} ${i.asked.length}`).join(', ');
+  io.out(
+    `Example questions: ${asked.reduce((a, b) => a + b, 0)} on items (${Math.min(...asked)} to ${Math.max(...asked)} each); intents: ${intents}; out of scope: ${kb.outOfScope.reduce((s, o) => s + o.asked.length, 0)}.`,
+  );
+  const short = kb.entries.filter((e) => e.asked.length < MIN_ASKED[e.kind]);
+  for (const e of short) io.err(`- ${e.compact} ${e.id} (${e.kind}): ${e.asked.length} example questions, needs at least ${MIN_ASKED[e.kind]}`);
+  if (short.length > 0) io.err(`${short.length} item${short.length === 1 ? ' has' : 's have'} too few example questions (asked:).`);
+  return short.length > 0 ? 1 : 0;
 }
 
 function findCompact(kb: KnowledgeBase, name: string): Compact | undefined {

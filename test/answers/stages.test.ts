@@ -96,5 +96,6 @@ describe('exact commands', () => {
     expect(exactCommand(kb, 'help')).toEqual({ kind: 'help' });
     expect(exactCommand(kb, 'can you help me report a breach')).toBeUndefined();
     expect(exactCommand(kb, 'use the force')).toBeUndefined();
+    expect(exactCommand(kb, 'constructor')).toBeUndefined();
   });
 });

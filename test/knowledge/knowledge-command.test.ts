@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,16 +27,30 @@ describe('knowledge check', () => {
       out: [
         'Testshire Compact: 3 undertakings, 1 principle, 2 terms, 1 route, 1 fact',
         'Total: 1 compact, 3 undertakings, 1 principle, 2 terms, 1 route, 1 fact; every quote verified against its source.',
+        'Example questions: 52 on items (4 to 8 each); intents: signup 0, breach 0, help 0, thanks 0, define 0, compare 0, list 0, use 0; out of scope: 0.',
       ],
       err: [],
     });
+  });
+
+  it('fails, naming the item, when an item has too few example questions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compact-bot-knowledge-'));
+    temps.push(dir);
+    const root = join(dir, 'knowledge');
+    cpSync(GOOD, root, { recursive: true });
+    const file = join(root, 'testshire', 'terms.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {4}- question \d+ on grant/, ''));
+    const r = await run(['check'], root);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('- testshire grant (term): 3 example questions, needs at least 4');
   });
 
   it('checks the real knowledge base', async () => {
     const r = await run(['check']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Hertfordshire Compact: 56 undertakings, 13 principles, 14 terms, 3 routes, 21 facts');
-    expect(r.out.at(-1)).toMatch(/^Total: 4 compacts, 96 undertakings, /);
+    expect(r.out.at(-2)).toMatch(/^Total: 4 compacts, 96 undertakings, /);
+    expect(r.out.at(-1)).toMatch(/^Example questions: \d+ on items/);
   });
 
   it('lists every problem and fails when a quote is not in the source', async () => {

@@ -7,7 +7,12 @@ import { normalize } from '../search/text.js';
  */
 export type Command = { kind: 'item'; entry: Entry } | { kind: 'help' } | { kind: 'start'; flow: 'signup' | 'breach' } | { kind: 'use'; compact?: string };
 
-const START: Record<string, 'signup' | 'breach'> = { 'sign up': 'signup', signup: 'signup', 'report a breach': 'breach', report: 'breach' };
+const START = new Map<string, 'signup' | 'breach'>([
+  ['sign up', 'signup'],
+  ['signup', 'signup'],
+  ['report a breach', 'breach'],
+  ['report', 'breach'],
+]);
 
 const HELP = new Set(['help', 'menu', 'commands', '?']);
 const ALL = new Set(['all', 'all compacts', 'every compact', 'any compact']);
@@ -15,7 +20,7 @@ const ALL = new Set(['all', 'all compacts', 'every compact', 'any compact']);
 export function exactCommand(kb: KnowledgeBase, message: string): Command | undefined {
   const text = message.trim().toLowerCase();
   if (HELP.has(text) || text === '') return { kind: 'help' };
-  const flow = START[text];
+  const flow = START.get(text);
   if (flow) return { kind: 'start', flow };
   // "dacorum statutory-funding-3", as item buttons send it.
   const [compact, id, ...more] = text.split(/\s+/);
