@@ -10,7 +10,7 @@ import { createHttpServer, type Channel } from '../server.js';
 export async function serveCommand(): Promise<number> {
   const log = createLogger();
   const started = performance.now();
-  const app = await createApp();
+  const app = await createApp(process.env, { log });
   const channels: Channel[] = [];
   for (const factory of CHANNEL_FACTORIES) {
     const channel = await factory(app, process.env, log);
