@@ -31,7 +31,11 @@ export const REDACT_PATHS = [
 
 export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
   return pino(
-    { level: logLevel(options.level ?? process.env.LOG_LEVEL), redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'compact-bot' } },
+    {
+      level: logLevel(options.level ?? process.env.LOG_LEVEL),
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      base: { service: 'compact-bot' },
+    },
     options.destination as pino.DestinationStream | undefined,
   );
 }

@@ -15,8 +15,14 @@ export const COMMANDS: Record<string, Command> = {
 /** Each command's usage lines, as `--help` prints them. */
 const HELP: Record<string, string[]> = {
   chat: ['chat [--session NAME]         the terminal chat (the default; `npm start`)'],
-  ask: ['ask "question"                print the reply to one question', 'ask --json                    read questions from standard input, write one JSON object per line'],
-  knowledge: ['knowledge check               validate the knowledge base and verify every quote', 'knowledge show <compact> <id> print one undertaking with its citation'],
+  ask: [
+    'ask "question"                print the reply to one question',
+    'ask --json                    read questions from standard input, write one JSON object per line',
+  ],
+  knowledge: [
+    'knowledge check               validate the knowledge base and verify every quote',
+    'knowledge show <compact> <id> print one undertaking with its citation',
+  ],
   reports: ['reports list | show <ref> | export --format csv|json | status <ref> <status> | purge'],
   signups: ['signups list | show <ref> | export --format csv|json'],
   serve: ['serve                         the HTTP server for Slack and Teams (PORT, HOST)'],
