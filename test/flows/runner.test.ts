@@ -21,7 +21,9 @@ const undertakings = breachFlow.fields.find((f) => f.id === 'undertakings')!;
 
 /** Types each line in turn; returns the last step and every reply's text. */
 async function chat(lines: string[], state?: FlowState, at = now): Promise<{ last: StepResult; said: string[] }> {
-  let last: StepResult = state ? { state, reply: { intent: 'breach', blocks: [], hits: [], actions: [] } as never } : runner.start('breach', undefined, at);
+  let last: StepResult = state
+    ? { state, reply: { intent: 'breach', blocks: [], hits: [], actions: [] } as never }
+    : runner.start('breach', undefined, at);
   const said = [renderText(last.reply)];
   for (const line of lines) {
     last = await runner.step(last.state!, line, who, at);
@@ -53,7 +55,8 @@ describe('edit compact', () => {
     expect(kept.last.state!.values).toMatchObject({ compact: 'dacorum', undertakings: ['not-sure'] });
 
     let step = runner.start('signup', undefined, now);
-    for (const line of ['Halton', 'Widnes Food Bank', 'vcs', 'skip', 'Sam', 'Chair', 'sam@example.org', 'skip', 'yes', 'edit sector', 'statutory']) {
+    const lines = ['Halton', 'Widnes Food Bank', 'vcs', 'skip', 'Sam', 'Chair', 'sam@example.org', 'skip', 'yes', 'edit sector', 'statutory'];
+    for (const line of lines) {
       step = await runner.step(step.state!, line, who, now);
     }
     expect(renderText(step.reply)).toMatch(/You changed “Sector”, so the answer to “Agrees to adopt the undertakings” no longer fits/);
@@ -61,7 +64,14 @@ describe('edit compact', () => {
   });
 
   it('gives the chat and a form the same verdict on every undertakings answer', async () => {
-    const cases: [string, string][] = [['hertfordshire', '4.4, 4.1'], ['halton', '4.4'], ['dacorum', '3'], ['dacorum', 'statutory-funding-3'], ['hertfordshire', '9.9'], ['herefordshire', 'Cut without notice']];
+    const cases: [string, string][] = [
+      ['hertfordshire', '4.4, 4.1'],
+      ['halton', '4.4'],
+      ['dacorum', '3'],
+      ['dacorum', 'statutory-funding-3'],
+      ['hertfordshire', '9.9'],
+      ['herefordshire', 'Cut without notice'],
+    ];
     for (const [compact, input] of cases) {
       const typed = await chat([...UP_TO_UNDERTAKINGS(compact), input]);
       const chatValue = typed.last.state!.values.undertakings;

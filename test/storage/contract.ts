@@ -334,7 +334,8 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         const monitored = monitorStore(store, (f) => failures.push(f));
         await subject.breakWrites();
         await expect(monitored.createSubmission(submission({ data: { reporterName: 'Sam "Secret" Person' } }))).rejects.toThrow();
-        expect(failures).toEqual([{ op: 'createSubmission', write: true, code: expect.stringMatching(/^(SQLITE_READONLY|53100)$/), cause: expect.any(String) }]);
+        const code = expect.stringMatching(/^(SQLITE_READONLY|53100)$/);
+        expect(failures).toEqual([{ op: 'createSubmission', write: true, code, cause: expect.any(String) }]);
         expect(JSON.stringify(failures)).not.toMatch(/Secret/);
 
         await subject.repairWrites();
@@ -353,7 +354,8 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         await expect(monitored.inConversation('conv-1', async () => Promise.reject(new Error('not the store')))).rejects.toThrow('not the store');
         expect(failures).toEqual([]);
         await subject.breakWrites();
-        await expect(monitored.inConversation('conv-1', (s) => s.putConversation('conv-1', { n: 1 }, at('2026-03-02T00:00:00Z')))).rejects.toThrow();
+        const turn = monitored.inConversation('conv-1', (s) => s.putConversation('conv-1', { n: 1 }, at('2026-03-02T00:00:00Z')));
+        await expect(turn).rejects.toThrow();
         expect(failures.map((f) => [f.op, f.write])).toEqual([['putConversation', true]]);
         await subject.repairWrites();
         await monitored.putConversation('conv-1', { n: 2 }, at('2026-03-02T00:00:00Z'));
