@@ -7,17 +7,42 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const port = z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0, 'must be 0 to 65535').max(65535, 'must be 0 to 65535');
-const positiveInt = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be greater than 0');
+// Decimal digits only: Number() would also read "0x1", "1e3" or " 7 " as numbers.
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535, in decimal digits')
+  .transform(Number)
+  .pipe(z.number().max(65535, 'must be a port number from 0 to 65535, in decimal digits'));
+const positiveInt = (max: number, unit: string) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be greater than 0')
+    .max(max, `must be at most ${max.toLocaleString('en-GB')} (${unit})`);
+
+/** Host names and IP addresses `serve` can listen on: letters, digits, dots, hyphens and colons, no spaces or URLs. */
+const host = z.string().regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?)+$|^[0-9A-Fa-f:.]+$/, {
+  message: 'must be a host name or an IP address such as 127.0.0.1 or ::1 (no scheme, port or path)',
+});
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** LOG_LEVEL checked before a logger is made from it; pino's own refusal is a stack trace. */
+export function logLevel(value: string | undefined): (typeof LOG_LEVELS)[number] {
+  if (value === undefined || value === '') return 'info';
+  const level = LOG_LEVELS.find((l) => l === value.trim().toLowerCase());
+  if (!level) throw new ConfigError(`LOG_LEVEL: "${value.slice(0, 40)}" is not a log level; use one of ${LOG_LEVELS.join(', ')}`);
+  return level;
+}
 
 const schema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default(`${PACKAGE_ROOT}knowledge`),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
-  FLOW_TTL_MINUTES: positiveInt.default(24 * 60),
-  REPORT_RETENTION_DAYS: positiveInt.optional(),
+  FLOW_TTL_MINUTES: positiveInt(366 * 24 * 60, 'a year').default(24 * 60),
+  REPORT_RETENTION_DAYS: positiveInt(100 * 366, 'a hundred years').optional(),
   PORT: port.default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: host.default('0.0.0.0'),
 });
 
 export type CoreConfig = z.infer<typeof schema>;

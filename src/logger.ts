@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { logLevel } from './config.js';
 
 /** Structured JSON logs. Secrets and what users typed or submitted never reach a log line. */
 export const REDACT_PATHS = [
@@ -30,7 +31,11 @@ export const REDACT_PATHS = [
 
 export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
   return pino(
-    { level: options.level ?? process.env.LOG_LEVEL ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'compact-bot' } },
+    {
+      level: logLevel(options.level ?? process.env.LOG_LEVEL),
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      base: { service: 'compact-bot' },
+    },
     options.destination as pino.DestinationStream | undefined,
   );
 }

@@ -22,6 +22,12 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly storeUnavailable = new Counter({ name: 'compact_bot_store_unavailable_total', help: 'Turns refused because the store could not be reached', registers: [this.registry] });
+  readonly storeErrors = new Counter({
+    name: 'compact_bot_store_errors_total',
+    help: 'Store operations that failed, by operation and error code (SQLITE_FULL, 53100, ECONNREFUSED…)',
+    labelNames: ['op', 'code'],
+    registers: [this.registry],
+  });
   readonly completions = new Counter({ name: 'compact_bot_flow_completions_total', help: 'Submissions stored, by flow', labelNames: ['flow'], registers: [this.registry] });
 
   constructor() {

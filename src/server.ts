@@ -86,7 +86,7 @@ function baseRoutes(app: App): HttpRoute[] {
       const compacts = app.kb.compacts.length;
       if (compacts === 0) return sendJson(res, 503, { ok: false, store: app.store.kind, compacts, error: 'no knowledge loaded' });
       try {
-        await app.store.ping();
+        await app.store.health();
         sendJson(res, 200, { ok: true, store: app.store.kind, compacts });
       } catch {
         sendJson(res, 503, { ok: false, store: app.store.kind, compacts, error: 'store unreachable' });

@@ -13,19 +13,31 @@ export const COMMANDS: Record<string, Command> = {
   'package-teams': async (args) => (await import('./package-teams-command.js')).packageTeamsCommand(args),
 };
 
+/** Each command's usage lines, as `--help` prints them. */
+const HELP: Record<string, string[]> = {
+  chat: ['chat [--session NAME]         the terminal chat (the default; `npm start`)'],
+  ask: [
+    'ask "question"                print the reply to one question',
+    'ask --json                    read questions from standard input, write one JSON object per line',
+  ],
+  knowledge: [
+    'knowledge check               validate the knowledge base and verify every quote',
+    'knowledge show <compact> <id> print one undertaking with its citation',
+  ],
+  reports: ['reports list | show <ref> | export --format csv|json | status <ref> <status> | purge'],
+  signups: ['signups list | show <ref> | export --format csv|json'],
+  train: ['train --calibrate <questions.jsonl>…  train the answer model (`npm run train`); writes model.json into KNOWLEDGE_DIR'],
+  serve: ['serve                         the HTTP server for Slack and Teams (PORT, HOST)'],
+  backup: ['backup <file>                 a consistent copy of the embedded store, safe while serve runs'],
+  'package-teams': ['package-teams [--out FILE]    the Teams app zip (default dist/compact-bot-teams.zip); bot id from MICROSOFT_APP_ID'],
+};
+
+const SETTINGS = 'Settings come from the environment, and from a .env file in the current directory when there is one (see .env.example).';
+
 export function usage(): string {
-  return [
-    'Usage: compact-bot <command>',
-    '  chat                          the terminal chat (the default; `npm start`)',
-    '  ask "question"                print the reply to one question',
-    '  ask --json                    read questions from standard input, write one JSON object per line',
-    '  knowledge check               validate the knowledge base and verify every quote',
-    '  knowledge show <compact> <id> print one undertaking with its citation',
-    '  reports list | show <ref> | export --format csv|json | status <ref> <status> | purge',
-    '  signups list | show <ref> | export --format csv|json',
-    '  train                         train the answer model on the examples; writes knowledge/model.json',
-    '  serve                         the HTTP server for Slack and Teams (PORT, HOST)',
-    '  backup <file>                 a consistent copy of the embedded store, safe while serve runs',
-    '  package-teams [--out FILE]    the Teams app zip (default dist/compact-bot-teams.zip); bot id from MICROSOFT_APP_ID',
-  ].join('\n');
+  return ['Usage: compact-bot <command> [--help]', ...Object.values(HELP).flat().map((l) => `  ${l}`), '', SETTINGS].join('\n');
+}
+
+export function commandHelp(name: string): string {
+  return ['Usage:', ...(HELP[name] ?? []).map((l) => `  compact-bot ${l}`), '', SETTINGS].join('\n');
 }

@@ -1,28 +1,47 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { COMMANDS, usage } from './commands.js';
+import { PACKAGE_ROOT } from '../config.js';
+import { COMMANDS, commandHelp, usage } from './commands.js';
+import { describeStartupError } from './startup-errors.js';
 
 // What is allocated at start (the knowledge base and its index) lives as long as the process, so a young
 // generation grown for it only holds ~25 MB of memory idle. `serve` lets it grow again once it is ready.
 setFlagsFromString('--semi-space-growth-factor=1');
 
-/** Errors that explain a setting or a file the user can fix; they are shown without a stack trace. */
-const USER_ERRORS = new Set(['ConfigError', 'KnowledgeError', 'StoreConfigError', 'MigrationError']);
+// A reader that stops early (`npm start | head`) closes the pipe; that ends the output, not in a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
+const HELP = new Set(['--help', '-h', 'help']);
 const [name = 'chat', ...args] = process.argv.slice(2);
 const command = COMMANDS[name];
 
 try {
-  if (!command) {
+  // Variables set in the environment win over the file (Node's loader does not override them); empty ones
+  // count as unset, as they do in the configuration itself.
+  if (existsSync('.env')) {
+    for (const [key, value] of Object.entries(process.env)) if (value === '') delete process.env[key];
+    process.loadEnvFile('.env');
+  }
+  if (HELP.has(name)) {
+    process.stdout.write(`${usage()}\n`);
+    process.exitCode = 0;
+  } else if (!command) {
     process.stderr.write(`Unknown command "${name}".\n${usage()}\n`);
     process.exitCode = 2;
+  } else if (args.some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(`${commandHelp(name)}\n`);
+    process.exitCode = 0;
   } else {
     process.exitCode = await command(args);
   }
 } catch (error) {
-  if (error instanceof Error && USER_ERRORS.has(error.name)) {
-    process.stderr.write(`compact-bot: ${error.message}\n`);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
+  const line = describeStartupError(error, process.env, process.env.KNOWLEDGE_DIR || join(PACKAGE_ROOT, 'knowledge'));
+  if (line === undefined) throw error;
+  process.stderr.write(`compact-bot: ${line}\n`);
+  // Nothing else is worth waiting for (an idle database connection would keep the process for seconds).
+  process.exit(1);
 }

@@ -10,15 +10,21 @@ import { createHttpServer, type Channel } from '../server.js';
 export async function serveCommand(): Promise<number> {
   const log = createLogger();
   const started = performance.now();
-  const app = await createApp();
+  const app = await createApp(process.env, { log });
   const channels: Channel[] = [];
   for (const factory of CHANNEL_FACTORIES) {
     const channel = await factory(app, process.env, log);
     if (channel) channels.push(channel);
   }
   const server = createHttpServer(app, channels, log);
-  server.listen(app.config.PORT, app.config.HOST);
-  await once(server, 'listening');
+  try {
+    server.listen(app.config.PORT, app.config.HOST);
+    await once(server, 'listening');
+  } catch (error) {
+    // Port in use, or a HOST that is not this machine's: the command line says which (startup-errors.ts).
+    await app.store.close();
+    throw error;
+  }
   for (const c of channels) await c.start?.();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : app.config.PORT;

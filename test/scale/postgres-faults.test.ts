@@ -90,7 +90,13 @@ describe.skipIf(!databaseUrl)('compact-bot serve when PostgreSQL cannot be reach
   it('logged no crash or unexpected error, stayed up, and still stops cleanly', async () => {
     expect(server.alive).toBe(true);
     expect(server.output).not.toMatch(/unhandled|uncaught/i);
-    expect(server.logs().filter((l) => (l.level as number) >= 50)).toEqual([]);
+    const errors = server.logs().filter((l) => (l.level as number) >= 50);
+    // The outage itself is logged, each failed store operation with its cause and none of the answers.
+    const storeFailures = errors.filter((l) => l.msg === 'store operation failed');
+    expect(storeFailures.length).toBeGreaterThan(0);
+    for (const l of storeFailures) expect(l.store).toMatchObject({ op: expect.any(String), code: expect.stringMatching(/^(E[A-Z]+|[0-9A-Z]{5}|Error)$/) });
+    expect(JSON.stringify(storeFailures)).not.toMatch(/Friends of the Park|Sam Reporter|sam@example\.org/);
+    expect(errors.filter((l) => l.msg !== 'store operation failed')).toEqual([]);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
   }, 30_000);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readMigrations } from '../../src/core/storage/migrate.js';
+import { StoreUnhealthyError, monitorStore, type StoreFailure } from '../../src/core/storage/monitored-store.js';
 import type { AuditEntry, Feedback, NewSubmission, Store } from '../../src/core/storage/store.js';
 
 export type MigratedStore = Store & { readonly migrationsApplied: readonly number[] };
@@ -8,6 +9,9 @@ export interface StoreUnderTest {
   store: MigratedStore;
   /** Opens a second store on the same database, running migrations again. */
   reopen(): Promise<MigratedStore>;
+  /** Makes every write fail as it would on a full disk or a read-only database; reads still work. */
+  breakWrites(): Promise<void>;
+  repairWrites(): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -322,6 +326,50 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
 
       it('answers a ping', async () => {
         await expect(store.ping()).resolves.toBeUndefined();
+      });
+
+      it('is healthy while it can be written, and not while writes fail though a ping still answers', async () => {
+        await expect(store.health()).resolves.toBeUndefined();
+        await subject.breakWrites();
+        await expect(store.ping()).resolves.toBeUndefined();
+        await expect(store.health()).rejects.toThrow();
+        await subject.repairWrites();
+        await expect(store.health()).resolves.toBeUndefined();
+      });
+    });
+
+    describe('monitored (as openStore returns it)', () => {
+      it('reports a failed write with its cause and none of its data, and is unhealthy until a write succeeds', async () => {
+        const failures: StoreFailure[] = [];
+        const monitored = monitorStore(store, (f) => failures.push(f));
+        await subject.breakWrites();
+        await expect(monitored.createSubmission(submission({ data: { reporterName: 'Sam "Secret" Person' } }))).rejects.toThrow();
+        const code = expect.stringMatching(/^(SQLITE_READONLY|53100)$/);
+        expect(failures).toEqual([{ op: 'createSubmission', write: true, code, cause: expect.any(String) }]);
+        expect(JSON.stringify(failures)).not.toMatch(/Secret/);
+
+        await subject.repairWrites();
+        // The ping answers, but the last write failed: not ready until a write succeeds (here the health probe's own).
+        await expect(monitored.ping()).resolves.toBeUndefined();
+        await subject.breakWrites();
+        await expect(monitored.health()).rejects.toThrow(StoreUnhealthyError);
+        await subject.repairWrites();
+        await expect(monitored.health()).resolves.toBeUndefined();
+        await expect(monitored.health()).resolves.toBeUndefined();
+      });
+
+      it("reports a write failing inside a conversation turn once, and a turn's own error not at all", async () => {
+        const failures: StoreFailure[] = [];
+        const monitored = monitorStore(store, (f) => failures.push(f));
+        await expect(monitored.inConversation('conv-1', async () => Promise.reject(new Error('not the store')))).rejects.toThrow('not the store');
+        expect(failures).toEqual([]);
+        await subject.breakWrites();
+        const turn = monitored.inConversation('conv-1', (s) => s.putConversation('conv-1', { n: 1 }, at('2026-03-02T00:00:00Z')));
+        await expect(turn).rejects.toThrow();
+        expect(failures.map((f) => [f.op, f.write])).toEqual([['putConversation', true]]);
+        await subject.repairWrites();
+        await monitored.putConversation('conv-1', { n: 2 }, at('2026-03-02T00:00:00Z'));
+        await expect(monitored.health()).resolves.toBeUndefined();
       });
     });
 

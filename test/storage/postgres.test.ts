@@ -24,6 +24,18 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 
 const dropSchema = (schema: string) => admin((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
 
+const TABLES = ['conversations', 'ref_counters', 'submissions', 'processed_events', 'feedback', 'audit_log', 'settings'];
+
+/** Triggers that fail every write to the schema's tables the way a full disk does (SQLSTATE 53100), or their removal. */
+function diskFull(schema: string, action: 'CREATE' | 'DROP'): string {
+  if (action === 'DROP') return TABLES.map((t) => `DROP TRIGGER disk_full ON ${schema}.${t};`).join('\n');
+  return [
+    `CREATE OR REPLACE FUNCTION ${schema}.disk_full() RETURNS trigger LANGUAGE plpgsql AS $$`,
+    `BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100'; END $$;`,
+    ...TABLES.map((t) => `CREATE TRIGGER disk_full BEFORE INSERT OR UPDATE OR DELETE ON ${schema}.${t} FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.disk_full();`),
+  ].join('\n');
+}
+
 /** A URL with a password, for checking that no error message repeats it. */
 const SECRET = 'n0t-for-logs-7Q';
 
@@ -88,6 +100,8 @@ describe.skipIf(!databaseUrl)('postgres store (TEST_DATABASE_URL)', () => {
     return {
       store,
       reopen: () => openPostgresStore({ connectionString: databaseUrl!, schema }),
+      breakWrites: async () => void (await admin((c) => c.query(diskFull(schema, 'CREATE')))),
+      repairWrites: async () => void (await admin((c) => c.query(diskFull(schema, 'DROP')))),
       cleanup: async () => {
         await store.close();
         await dropSchema(schema);

@@ -23,6 +23,8 @@ storeContract('sqlite', async () => {
   return {
     store,
     reopen: () => openSqliteStore(dir),
+    breakWrites: async () => void store.db.pragma('query_only = ON'),
+    repairWrites: async () => void store.db.pragma('query_only = OFF'),
     cleanup: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

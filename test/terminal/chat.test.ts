@@ -29,9 +29,8 @@ describe('terminal chat', () => {
     await chat.say('Example County Council', /signed up/);
     await chat.say('both', /Which undertaking/);
     const offered = await chat.say('notice', /Matches in the Hertfordshire Compact:[\s\S]*Reply with the number/);
-    const pick = /(\d+)\. 4\.4:/.exec(offered.text);
-    expect(pick).not.toBeNull();
-    await chat.say(pick![1]!, /What happened/);
+    expect(offered.text).toMatch(/4\.4: /);
+    await chat.say('4.4', /What happened/);
     await chat.say('Our grant was ended with two weeks’ notice and no reasons.', /When did it happen/);
     await chat.say('31/13/2026', /There is no such date/);
     await chat.say('2099-01-01', /in the future/);

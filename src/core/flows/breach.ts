@@ -31,9 +31,12 @@ export const breachFlow: FlowDef = {
       id: 'undertakings',
       label: 'Undertakings not kept',
       type: 'undertakings',
+      dependsOn: ['compact'],
       placeholder: '4.4, 4.1 or "not sure"',
-      prompt: 'Which undertaking was not kept? Type a few words to search the compact (for example "notice"), its number, or "not sure".',
-      help: 'I search the compact you chose. Pick from the matches by number, give undertaking numbers separated by commas, or say "not sure".',
+      prompt: 'Which undertaking was not kept?',
+      help:
+        'Type the numbers shown beside the undertakings, separated by commas; or a few words (for example "notice") ' +
+        'and I show the ones that match, with numbers to type; or say "not sure".',
     },
     { id: 'what', label: 'What happened', type: 'longtext', maxLength: 2000, prompt: 'What happened? (Up to 2,000 characters.)', help: 'Describe the facts: what was done or not done, and the effect.' },
     { id: 'when', label: 'When', type: 'date', placeholder: '2026-10-31', prompt: 'When did it happen? (A date such as 31/10/2026 or 2026-10-31.)', help: 'The date, or the first date if it went on for a while. It cannot be in the future.' },

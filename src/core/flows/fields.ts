@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { normalize } from '../search/text.js';
 import type { FieldDef } from './types.js';
+import { parseUndertakings, undertakingList } from './undertakings.js';
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -15,7 +16,6 @@ export interface FieldContext {
 const SKIP = new Set(['skip', 'none', 'n a', 'na', 'no', '-', 'nothing', 'not applicable', '']);
 const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ok', 'okay', 'sure', 'agree', 'i agree', 'we agree', 'agreed', 'true', 'yes please', 'confirm', 'i do', 'we do']);
 const NO = new Set(['no', 'n', 'nope', 'nah', 'false', 'disagree', 'do not', 'dont', 'i do not', 'we do not', 'no thanks']);
-const NOT_SURE = new Set(['not sure', 'unsure', 'dont know', 'do not know', 'no idea', 'idk', 'not known']);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 const emailSchema = z.email();
@@ -74,21 +74,6 @@ function parseDate(raw: string, now: Date): Parsed {
   return { ok: true, value: date.toISOString().slice(0, 10) };
 }
 
-/** Undertaking ids typed directly ("4.4, 4.1"); other input is for the flow runner to search. */
-export function parseUndertakingIds(raw: string, ctx: FieldContext): Parsed | undefined {
-  const n = normalize(raw);
-  if (NOT_SURE.has(n)) return { ok: true, value: ['not-sure'] };
-  const parts = raw.split(/\s*(?:,|;|\band\b|\s)\s*/i).map((p) => p.trim().toLowerCase()).filter(Boolean);
-  if (parts.length === 0 || !parts.every((p) => /^\d+\.\d+(-[a-z-]+)?$|^[a-z]+(-[a-z0-9]+)+$/.test(p))) return undefined;
-  const compact = ctx.kb.compacts.find((c) => c.meta.id === ctx.compact);
-  const ids = new Set(compact?.entries.filter((e) => e.kind === 'undertaking').map((e) => e.id) ?? []);
-  const unknown = parts.filter((p) => !ids.has(p));
-  if (unknown.length > 0) {
-    return fail(`${compact?.meta.name ?? 'That compact'} has no undertaking ${unknown.join(', ')}. Type words to search for it, or "not sure".`);
-  }
-  return { ok: true, value: [...new Set(parts)] };
-}
-
 /** Validates one answer. Optional fields accept "skip". */
 export function parseField(field: FieldDef, raw: string, ctx: FieldContext): Parsed {
   const input = cleanText(raw);
@@ -132,8 +117,11 @@ export function parseField(field: FieldDef, raw: string, ctx: FieldContext): Par
       return fail('Please answer yes or no.');
     case 'date':
       return parseDate(input, ctx.now);
-    case 'undertakings':
-      return parseUndertakingIds(input, ctx) ?? fail('Please give undertaking numbers separated by commas (such as 4.4, 4.1), or "not sure".');
+    case 'undertakings': {
+      const answer = parseUndertakings(input, ctx);
+      const name = undertakingList(ctx.kb, ctx.compact).compactName;
+      return 'search' in answer ? fail(`Type undertaking numbers from the ${name}’s list, or "not sure".`) : answer;
+    }
   }
 }
 
@@ -149,6 +137,8 @@ export function displayValue(field: FieldDef, value: unknown, kb: KnowledgeBase)
     case 'agree':
       return value ? 'Yes' : 'No';
     case 'undertakings':
+      // A free description where the compact has no numbered undertakings.
+      if (typeof value === 'string') return value;
       return (value as string[]).map((v) => (v === 'not-sure' ? 'Not sure' : v)).join(', ');
     default:
       return String(value);

@@ -5,9 +5,11 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { normalize } from '../search/text.js';
 import type { Store, SubmissionKind } from '../storage/store.js';
 import { breachFlow } from './breach.js';
-import { displayValue, echo, parseField, parseUndertakingIds, type FieldContext } from './fields.js';
+import { displayValue, echo, parseField, type FieldContext } from './fields.js';
+import { interrupt } from './interruptions.js';
 import { signupFlow } from './signup.js';
 import type { FieldDef, FlowDef, FlowState } from './types.js';
+import { choiceNumber, formUndertakings, parseUndertakings, undertakingList, undertakingsFit, undertakingsPrompt } from './undertakings.js';
 
 export const FLOWS: Record<SubmissionKind, FlowDef> = { signup: signupFlow, breach: breachFlow };
 
@@ -34,9 +36,9 @@ export class FlowRunner {
     private readonly store: Store,
   ) {}
 
-  start(flowId: SubmissionKind, compact?: string): StepResult {
+  start(flowId: SubmissionKind, compact?: string, now?: Date): StepResult {
     const flow = FLOWS[flowId];
-    const state: FlowState = { flowId, values: compact ? { compact } : {}, at: 0 };
+    const state: FlowState = { flowId, values: compact ? { compact } : {}, at: 0, touchedAt: now?.toISOString() };
     state.at = this.nextField(flow, state, -1);
     const intro: Block[] = [{ type: 'heading', text: flow.title }, { type: 'text', text: flow.intro }];
     if (compact) intro.push({ type: 'text', text: `Compact: ${compactName(this.kb, compact)} (type "back" to choose another).` });
@@ -44,11 +46,25 @@ export class FlowRunner {
   }
 
   async step(state: FlowState, text: string, who: Who, now: Date): Promise<StepResult> {
+    const result = await this.read(state, text, who, now);
+    return result.state ? { ...result, state: { ...result.state, touchedAt: now.toISOString() } } : result;
+  }
+
+  private async read(state: FlowState, input: string, who: Who, now: Date): Promise<StepResult> {
     const flow = FLOWS[state.flowId];
-    const n = normalize(text);
-    if (CANCEL.has(n)) {
-      return { reply: reply(flow.id, [{ type: 'text', text: `Cancelled. Nothing from this ${flow.id === 'breach' ? 'report' : 'sign-up'} was stored.` }], { flow: { flowId: flow.id, title: flow.title, stage: 'cancelled' } }) };
+    const asked = flow.fields[state.at];
+    const place = { flow, label: asked?.label, step: `${state.at + 1} of ${flow.fields.length}` };
+    const interruption = interrupt(state, input, now, place);
+    if (interruption?.kind === 'reply') {
+      const r = this.promptOrReview(flow, interruption.state, interruption.blocks);
+      return { state: interruption.state, reply: { ...r, actions: interruption.actions } };
     }
+    if (interruption?.kind === 'discard') return this.cancelled(flow);
+    state = { ...state, resuming: undefined, held: undefined };
+    if (interruption?.kind === 'go-on') return { state, reply: this.promptOrReview(flow, state) };
+    const text = interruption?.kind === 'answer' ? interruption.text : input;
+    const n = normalize(text);
+    if (CANCEL.has(n)) return this.cancelled(flow);
     if (n === 'help' || n === '?') {
       const field = flow.fields[state.at];
       const help: Block[] = field ? [{ type: 'text', text: field.help }] : [{ type: 'text', text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, "back", or "cancel".' }];
@@ -57,7 +73,7 @@ export class FlowRunner {
     }
     if (n === 'back') {
       const back = state.at === -1 ? flow.fields.length - 1 : Math.max(0, state.at - 1);
-      const next = { ...state, at: back, editing: false, candidates: undefined };
+      const next = { ...state, at: back, editing: false };
       return { state: next, reply: this.prompt(flow, next) };
     }
     if (state.at === -1) return this.atReview(flow, state, text, who, now);
@@ -72,18 +88,30 @@ export class FlowRunner {
     }
     const ctx: FieldContext = { kb: this.kb, compact: state.values.compact as string | undefined, now };
     if (field.type === 'undertakings') {
-      const picked = this.pickCandidates(state, n) ?? parseUndertakingIds(text, ctx);
-      if (picked === undefined) return this.offerUndertakings(flow, state, text);
+      const picked = parseUndertakings(text, ctx);
+      if ('search' in picked) return this.offerUndertakings(flow, state, picked.search);
       if (!picked.ok) return { state, reply: this.prompt(flow, state, [{ type: 'error', text: picked.error }]) };
-      const next = this.advance(flow, state, field, picked.value);
-      return { state: next, reply: this.promptOrReview(flow, next) };
+      return this.answered(flow, state, field, picked.value);
     }
     const parsed = parseField(field, text, ctx);
     if (!parsed.ok) return { state, reply: this.prompt(flow, state, [{ type: 'error', text: parsed.error }]) };
-    const next = this.advance(flow, state, field, parsed.value);
-    return { state: next, reply: this.promptOrReview(flow, next) };
+    return this.answered(flow, state, field, parsed.value);
   }
 
+  private cancelled(flow: FlowDef): StepResult {
+    const text = `Cancelled. Nothing from this ${flow.id === 'breach' ? 'report' : 'sign-up'} was stored.`;
+    return { reply: reply(flow.id, [{ type: 'text', text }], { flow: { flowId: flow.id, title: flow.title, stage: 'cancelled' } }) };
+  }
+
+  /** Saves an answer and moves on; answers that depended on a changed one and no longer fit are asked again. */
+  private answered(flow: FlowDef, state: FlowState, field: FieldDef, value: unknown): StepResult {
+    const next = this.advance(flow, state, field, value);
+    const again = (next.pending ?? []).filter((id) => !(state.pending ?? []).includes(id));
+    if (again.length === 0) return { state: next, reply: this.promptOrReview(flow, next) };
+    const labels = again.map((id) => `“${flow.fields.find((f) => f.id === id)!.label}”`).join(' and ');
+    const note = `You changed “${field.label}”, so the answer to ${labels} no longer fits and I need to ask again.`;
+    return { state: next, reply: this.prompt(flow, next, [{ type: 'text', text: note }]) };
+  }
 
   /** Validates a whole form at once (Slack modal, Teams card): errors by field id, or the stored submission. */
   async submitForm(flowId: SubmissionKind, raw: Record<string, string | undefined>, who: Who, now: Date): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
@@ -94,7 +122,7 @@ export class FlowRunner {
       const input = raw[field.id] ?? '';
       if (field.optional && input.trim() === '') continue;
       const ctx: FieldContext = { kb: this.kb, compact: values.compact as string | undefined, now };
-      const parsed = field.type === 'undertakings' ? parseUndertakingIds(input, ctx) ?? parseField(field, input, ctx) : parseField(field, input, ctx);
+      const parsed = field.type === 'undertakings' ? formUndertakings(this.engine, input, ctx) : parseField(field, input, ctx);
       if (parsed.ok) values[field.id] = parsed.value;
       else errors[field.id] = parsed.error;
     }
@@ -141,36 +169,47 @@ export class FlowRunner {
     return asksForItem || t.endsWith('?') || (QUESTION_START.test(normalize(t)) && field.type !== 'text');
   }
 
-  private pickCandidates(state: FlowState, n: string) {
-    if (!state.candidates || !/^\d+(\s*(,|and|\s)\s*\d+)*$/.test(n)) return undefined;
-    const picks = n.split(/\s*(?:,|and|\s)\s*/).map(Number);
-    const bad = picks.filter((p) => p < 1 || p > state.candidates!.length);
-    if (bad.length > 0) return { ok: false as const, error: `Choose numbers from 1 to ${state.candidates.length}.` };
-    return { ok: true as const, value: [...new Set(picks.map((p) => state.candidates![p - 1]!))] };
-  }
-
+  /** Words typed at the undertakings question: the matches, under the numbers the compact's whole list uses. */
   private offerUndertakings(flow: FlowDef, state: FlowState, text: string): StepResult {
-    const compact = state.values.compact as string;
-    const hits = this.engine.search(text, compact, ['undertaking'], 6);
+    const list = undertakingList(this.kb, state.values.compact as string | undefined);
+    const hits = this.engine.search(text, state.values.compact as string, ['undertaking'], 6);
     if (hits.length === 0) {
-      return { state, reply: this.prompt(flow, { ...state, candidates: undefined }, [{ type: 'error', text: `Nothing in the ${compactName(this.kb, compact)} matched "${echo(text, 80)}". Try other words, give undertaking numbers, or say "not sure".` }]) };
+      const words = echo(text, 80);
+      const error = `Nothing in the ${list.compactName} matched "${words}". Try other words, a number from the list, or "not sure".`;
+      return { state, reply: this.prompt(flow, state, [{ type: 'error', text: error }]) };
     }
-    const next = { ...state, candidates: hits.map((h) => h.id) };
+    const number = (id: string) => choiceNumber(list, list.entries.findIndex((e) => e.id === id));
     const blocks: Block[] = [
-      { type: 'text', text: `Matches in the ${compactName(this.kb, compact)}:` },
-      { type: 'fields', items: hits.map((h, i) => ({ label: `${i + 1}. ${h.id}`, value: h.title })) },
-      { type: 'text', text: 'Reply with the number(s), for example "1" or "1, 3"; search again with other words; or say "not sure".' },
+      { type: 'text', text: `Matches in the ${list.compactName}:` },
+      { type: 'fields', items: hits.map((h) => ({ label: number(h.id), value: h.title })) },
+      { type: 'text', text: `Reply with the number(s), for example "${number(hits[0]!.id)}"; other words to search again; or "not sure".` },
     ];
-    const actions: Action[] = [...hits.map((h, i) => ({ label: `${h.id} ${h.title}`.slice(0, 75), value: String(i + 1) })), { label: 'Not sure', value: 'not sure' }];
-    return { state: next, reply: reply(flow.id, blocks, { actions, hits, flow: this.view(flow, next) }) };
+    const actions: Action[] = hits.map((h) => ({ label: `${number(h.id)} ${h.title}`.slice(0, 75), value: number(h.id) }));
+    actions.push({ label: 'Not sure', value: 'not sure' });
+    return { state, reply: reply(flow.id, blocks, { actions, hits, flow: this.view(flow, state) }) };
   }
 
   private advance(flow: FlowDef, state: FlowState, field: FieldDef, value: unknown): FlowState {
     const values = { ...state.values, [field.id]: value };
     if (value === undefined) delete values[field.id];
+    const pending = (state.pending ?? []).filter((id) => id !== field.id);
+    if (state.editing && JSON.stringify(value) !== JSON.stringify(state.values[field.id])) {
+      for (const f of flow.fields.filter((d) => d.dependsOn?.includes(field.id) && values[d.id] !== undefined)) {
+        if (this.fits(f, values[f.id], values)) continue;
+        delete values[f.id];
+        if (!pending.includes(f.id)) pending.push(f.id);
+      }
+    }
     const next: FlowState = { flowId: state.flowId, values, at: state.at };
-    next.at = state.editing ? -1 : this.nextField(flow, next, state.at);
+    if (pending.length > 0) Object.assign(next, { pending, editing: true, at: flow.fields.findIndex((f) => f.id === pending[0]) });
+    else next.at = state.editing ? -1 : this.nextField(flow, next, state.at);
     return next;
+  }
+
+  /** Whether an answer still holds after an answer it depends on changed. Agreement is always asked again. */
+  private fits(field: FieldDef, value: unknown, values: Record<string, unknown>): boolean {
+    if (field.type === 'undertakings') return undertakingsFit(value, this.kb, values.compact as string | undefined);
+    return field.type !== 'agree';
   }
 
   /** The field after `from`; the compact question is skipped when the compact came from the conversation. */
@@ -191,8 +230,8 @@ export class FlowRunner {
     return { flowId: flow.id, title: flow.title, stage: field ? ('ask' as const) : ('review' as const), fieldId: field?.id, step: state.at + 1, steps: flow.fields.length };
   }
 
-  private promptOrReview(flow: FlowDef, state: FlowState): Reply {
-    return state.at === -1 ? this.review(flow, state) : this.prompt(flow, state);
+  private promptOrReview(flow: FlowDef, state: FlowState, before: Block[] = []): Reply {
+    return state.at === -1 ? this.review(flow, state, before) : this.prompt(flow, state, before);
   }
 
   private prompt(flow: FlowDef, state: FlowState, before: Block[] = []): Reply {
@@ -200,11 +239,13 @@ export class FlowRunner {
     if (!field) return this.review(flow, state, before);
     const blocks: Block[] = [...before];
     if (field.show === 'sector-undertakings') blocks.push(...this.sectorUndertakings(state));
+    if (field.type === 'undertakings') blocks.push(...undertakingsPrompt(this.kb, state.values.compact as string | undefined));
     blocks.push({ type: 'text', text: `(${state.at + 1}/${flow.fields.length}) ${field.prompt}` });
     const actions: Action[] = [];
     if (field.type === 'compact') actions.push(...this.kb.compacts.map((c) => ({ label: c.meta.area, value: c.meta.id })));
     if (field.type === 'choice') actions.push(...(field.choices ?? []).map((c) => ({ label: c.label, value: c.label })));
     if (field.type === 'yes-no' || field.type === 'agree') actions.push({ label: 'Yes', value: 'yes', style: 'primary' }, { label: 'No', value: 'no' });
+    if (field.type === 'undertakings') actions.push({ label: 'Not sure', value: 'not sure' });
     if (field.optional) actions.push({ label: 'Skip', value: 'skip' });
     actions.push({ label: 'Cancel', value: 'cancel', style: 'danger' });
     return reply(flow.id, blocks, { actions, flow: this.view(flow, state) });

@@ -47,6 +47,8 @@ export const signupFlow: FlowDef = {
       label: 'Agrees to adopt the undertakings',
       type: 'agree',
       show: 'sector-undertakings',
+      // Agreement is to one compact's undertakings for one sector: a change to either asks for it again.
+      dependsOn: ['compact', 'sector'],
       prompt: 'Does the organisation agree to adopt the compact and its undertakings? (yes / no)',
       help: 'Signing up means adopting the compact’s undertakings. Ask for any undertaking by number (for example "4.4") to read it in full before you answer.',
     },

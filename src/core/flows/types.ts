@@ -35,6 +35,8 @@ export interface FieldDef {
   placeholder?: string;
   /** What to show with the prompt, drawn from the chosen compact. */
   show?: 'sector-undertakings';
+  /** Fields whose answers this one depends on: when one of them is changed, this answer is checked again. */
+  dependsOn?: string[];
 }
 
 export interface FlowDef {
@@ -57,6 +59,12 @@ export interface FlowState {
   at: number;
   /** Set while a field is being changed from the review screen. */
   editing?: boolean;
-  /** Undertaking ids offered after a search inside the flow. */
-  candidates?: string[];
+  /** Fields to ask again because an answer they depend on was changed. */
+  pending?: string[];
+  /** When the flow last moved (ISO time), to greet someone coming back to it. */
+  touchedAt?: string;
+  /** Set after greeting someone coming back, until they say go on or discard. */
+  resuming?: boolean;
+  /** A message that looked like a command, held until the user says whether it was an answer. */
+  held?: string;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { MigrationError } from './migrate.js';
+import { monitorStore, type StoreFailure } from './monitored-store.js';
 import { openPostgresStore } from './postgres-store.js';
 import { SQLITE_FILE_NAME, openSqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
@@ -14,9 +15,13 @@ export interface StoreConfig {
   dataDir: string;
 }
 
-/** PostgreSQL when databaseUrl is set, otherwise SQLite in dataDir; migrated and ready to use. */
-export async function openStore(config: StoreConfig): Promise<Store> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openSqlite(config.dataDir);
+/**
+ * PostgreSQL when databaseUrl is set, otherwise SQLite in dataDir; migrated and ready to use. Every failure
+ * of the store is passed to `onFailure`, and health() fails after a failed write (monitored-store.ts).
+ */
+export async function openStore(config: StoreConfig, onFailure?: (failure: StoreFailure) => void): Promise<Store> {
+  const store = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openSqlite(config.dataDir);
+  return monitorStore(store, onFailure);
 }
 
 async function openPostgres(databaseUrl: string): Promise<Store> {

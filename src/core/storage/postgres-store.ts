@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrate, type MigrationDialect } from './migrate.js';
 import {
+  PROBE,
   SQL,
   auditParams,
   feedbackParams,
@@ -214,6 +215,11 @@ export class PostgresStore implements Store {
   }
 
   async ping(): Promise<void> {
+    await this.db.query(SQL.ping);
+  }
+
+  async health(): Promise<void> {
+    await this.db.query(SQL.probe, [PROBE]);
     await this.db.query(SQL.ping);
   }
 

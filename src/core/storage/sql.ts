@@ -32,7 +32,11 @@ export const SQL = {
   getSetting: 'SELECT value FROM settings WHERE key = $1',
   setSetting: 'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ping: 'SELECT 1 AS ok',
+  probe: "INSERT INTO settings (key, value) VALUES ('health.probe', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 } as const;
+
+/** The health probe writes as much as the largest form does, so that it needs room as a real write would. */
+export const PROBE = 'x'.repeat(16 * 1024);
 
 /** Rewrites $n placeholders to SQLite's positional ? and orders the values to match. */
 export function toSqlite(sql: string, params: readonly unknown[]): { sql: string; params: unknown[] } {

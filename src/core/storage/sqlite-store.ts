@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { migrate, type MigrationDialect } from './migrate.js';
 import { SerialByKey } from './serial-by-key.js';
 import {
+  PROBE,
   SQL,
   auditParams,
   feedbackParams,
@@ -153,6 +154,11 @@ export class SqliteStore implements Store {
   }
 
   async ping(): Promise<void> {
+    this.get(SQL.ping, []);
+  }
+
+  async health(): Promise<void> {
+    this.run(SQL.probe, [PROBE]);
     this.get(SQL.ping, []);
   }
 

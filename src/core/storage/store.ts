@@ -89,7 +89,13 @@ export interface Store {
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
 
-  /** Cheap round trip used by /readyz. */
+  /** Cheap round trip. */
   ping(): Promise<void>;
+  /**
+   * Used by /readyz: rejects when the store cannot be written. The stores themselves make a small write and
+   * read it back; the store openStore returns (monitored-store.ts) also rejects after any write has failed,
+   * until a write succeeds again.
+   */
+  health(): Promise<void>;
   close(): Promise<void>;
 }
