@@ -138,7 +138,7 @@ export function cardMarkdownProblems(text: unknown, where: string): string[] {
   return problems;
 }
 
-const CARD_TYPES = new Set(['AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'Container', 'FactSet', 'ActionSet', 'Action.Submit', 'Input.Text', 'Input.ChoiceSet', 'Input.Date']);
+const CARD_TYPES = new Set(['AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'Container', 'FactSet', 'ActionSet', 'Action.Submit', 'Action.Execute', 'Input.Text', 'Input.ChoiceSet', 'Input.Date']);
 // What inbound.ts accepts back from a button: a press on a button it would refuse is a dead button.
 const SUBMIT_TEXT_MAX = 2000;
 /** Microsoft recommends keeping a bot message within 80 KB, counted in UTF-16. */

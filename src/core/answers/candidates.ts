@@ -33,9 +33,7 @@ export function findCandidates(
   const only = scope.length > 0 ? new Set(scope) : undefined;
   const scored = deps.index.search(deps.analyzer.terms(analysis.content), only ? (e) => only.has(e.compact) : undefined, BY_TEXT * 2);
   const bm25 = new Map(scored.map((s) => [s.entry.key, s]));
-  // A term the compact in scope does not define is still explained from the compacts that do.
-  const spotted = deps.glossary.spot(analysis);
-  const named = spotted.some(inScope) ? spotted.filter(inScope) : spotted;
+  const named = deps.glossary.spot(analysis).filter(inScope);
   const byWords = (sims: Map<string, LabelSimilarity>) =>
     [...sims]
       .map(([label, s]) => ({ entry: deps.byKey.get(label), c: Math.max(s.words[0] ?? 0, s.chars * 0.8) }))

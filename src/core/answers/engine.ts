@@ -134,7 +134,9 @@ export class AnswerEngine {
         return { context: ctx, reply: compose.listReply(this.kb, a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : [], question) };
       case 'define': {
         const best = items.find((r) => r.option.kind === 'item' && r.option.entry.kind === 'term' && r.p >= this.model.thresholds.suggest);
-        const term = entries.find((o) => d.evidence.named.has(o.entry.key))?.entry ?? (best?.option as { entry: Entry } | undefined)?.entry;
+        // A term the compact in scope does not define is still explained from the compacts that do.
+        const term =
+          entries.find((o) => d.evidence.named.has(o.entry.key))?.entry ?? (best?.option as { entry: Entry } | undefined)?.entry ?? this.scorer.spotTerms(a)[0];
         if (!term) return { context: ctx, reply: compose.declineReply(this.kb, undefined) };
         ctx.lastQuestion = question;
         return { context: ctx, reply: compose.defineReply(this.kb, question, this.termsLike(term, d)) };
@@ -154,7 +156,7 @@ export class AnswerEngine {
 
   /** A glossary answer with the entries the glossary links to it: LSP with "Local Strategic Partnership". */
   private termsLike(term: Entry, d: Described): Entry[] {
-    const named = [...d.evidence.named].map((k) => this.scorer.byKey.get(k)!);
+    const named = d.evidence.named.size > 0 ? [...d.evidence.named].map((k) => this.scorer.byKey.get(k)!) : this.scorer.spotTerms(d.evidence.analysis);
     return named.includes(term) ? [term, ...named.filter((e) => e !== term)] : [term];
   }
 

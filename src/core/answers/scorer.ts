@@ -65,6 +65,11 @@ export class Scorer {
     this.likelihood = new WordLikelihood(this.examplesList);
   }
 
+  /** Glossary entries named in a question, in any compact. */
+  spotTerms(a: Analysis): Entry[] {
+    return this.glossary.spot(a);
+  }
+
   analyse(question: string): Analysis {
     return this.analyzer.analyze(question.slice(0, 2000));
   }
