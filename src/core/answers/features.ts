@@ -16,10 +16,8 @@ const NO_SIMILARITY: LabelSimilarity = { words: [], chars: 0, centroid: 0 };
 
 function similarity(prefix: string, s: LabelSimilarity = NO_SIMILARITY, withChars = true): Features {
   const top = s.words.slice(0, 3);
-  // Squares as well: a near-copy of an example is far stronger evidence than twice a loose match.
-  const best = top[0] ?? 0;
-  const f: Features = { [`${prefix}.words`]: best, [`${prefix}.words2`]: best * best, [`${prefix}.words3`]: top.reduce((a, b) => a + b, 0) / 3 };
-  if (withChars) Object.assign(f, { [`${prefix}.chars`]: s.chars, [`${prefix}.chars2`]: s.chars * s.chars, [`${prefix}.centroid`]: s.centroid });
+  const f: Features = { [`${prefix}.words`]: top[0] ?? 0, [`${prefix}.words3`]: top.reduce((a, b) => a + b, 0) / 3 };
+  if (withChars) Object.assign(f, { [`${prefix}.chars`]: s.chars, [`${prefix}.centroid`]: s.centroid });
   return f;
 }
 

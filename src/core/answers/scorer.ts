@@ -95,8 +95,7 @@ export class Scorer {
         d.features.unshift(extra.features[0]!);
         gold = 0;
       }
-      // A wrong citation costs more than a question declined: out-of-scope examples count double.
-      cases.push({ options: d.features, gold, weight: e.label === NONE_LABEL ? 2 : 1 });
+      cases.push({ options: d.features, gold, weight: 1 });
     });
     return cases;
   }
