@@ -58,10 +58,6 @@ export class ExampleIndex {
     for (const e of examples) this.add(e.label, e.features);
   }
 
-  get size(): number {
-    return this.labels.length;
-  }
-
   /** Adds an example; live additions are weighted with the IDF of the examples the index was built with. */
   add(label: string, f: Featurized): number {
     // A word no example had before counts as seen once.
