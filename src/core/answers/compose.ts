@@ -137,7 +137,7 @@ export function correctionNote(a: Analysis): Block | undefined {
 
 export function answerReply(kb: KnowledgeBase, question: string, decision: Extract<Decision, { kind: 'answer' }>, note?: Block): Reply {
   const main = hitOf(kb, decision.item, decision.p);
-  const others = decision.others.slice(0, 2).map((r) => hitOf(kb, (r.option as { entry: Entry }).entry, r.p));
+  const others = decision.others.slice(0, 2).map((r) => hitOf(kb, r.option.entry, r.p));
   const blocks: Block[] = note ? [note] : [];
   blocks.push({ type: 'quote', hit: main });
   if (others.length > 0) blocks.push({ type: 'heading', text: 'The other compacts on this' }, ...others.map((hit): Block => ({ type: 'quote', hit })));

@@ -8,11 +8,14 @@ export interface Ranked {
   p: number;
 }
 
+/** A ranked option that is an item. */
+export type RankedItem = Ranked & { option: { kind: 'item'; entry: Entry } };
+
 /** What to do with a question, from the model's probabilities. */
 export type Decision =
-  | { kind: 'answer'; item: Entry; p: number; others: Ranked[] }
+  | { kind: 'answer'; item: Entry; p: number; others: RankedItem[] }
   | { kind: 'suggest'; items: Entry[] }
-  | { kind: 'intent'; intent: IntentName; p: number; items: Ranked[] }
+  | { kind: 'intent'; intent: IntentName; p: number; items: RankedItem[] }
   | { kind: 'decline'; nearest?: Entry };
 
 /** How likely another compact's passage must be, beside the answer, to be shown as answering too. */
@@ -25,7 +28,7 @@ const SUGGESTIONS = 3;
  */
 export function decide(ranked: Ranked[], thresholds: ModelData['thresholds']): Decision {
   const sorted = [...ranked].sort((a, b) => b.p - a.p);
-  const items = sorted.filter((r): r is Ranked & { option: { kind: 'item'; entry: Entry } } => r.option.kind === 'item');
+  const items = sorted.filter((r): r is RankedItem => r.option.kind === 'item');
   const top = sorted[0]!;
   if (top.option.kind === 'intent') return { kind: 'intent', intent: top.option.intent, p: top.p, items };
   const best = items[0];

@@ -3,7 +3,7 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { Analysis } from './analyze.js';
 import * as compose from './compose.js';
 import { exactCommand } from './commands.js';
-import { decide, type Decision, type Ranked } from './decide.js';
+import { decide, type Decision, type Ranked, type RankedItem } from './decide.js';
 import { modelSchema, probabilities, type ModelData } from './model.js';
 import type { Hit, Reply } from './reply.js';
 import { Scorer, type Described } from './scorer.js';
@@ -60,14 +60,14 @@ export class AnswerEngine {
     const decision = this.decide(described);
     const followUp = this.followUp(a, decision, ctx);
     if (followUp) return followUp;
-    return this.act(question, a, described, decision, ctx);
+    return this.act(question, described, decision, ctx);
   }
 
   /** Ranked passages for a text within one compact, for choosing undertakings inside a flow. */
   search(text: string, compact?: string, kinds: Entry['kind'][] = ['undertaking'], limit = 5): Hit[] {
     const d = this.scorer.describe(this.scorer.analyse(text), compact ? [compact] : []);
     return this.rank(d)
-      .filter((r): r is Ranked & { option: { kind: 'item'; entry: Entry } } => r.option.kind === 'item' && kinds.includes(r.option.entry.kind))
+      .filter((r): r is RankedItem => r.option.kind === 'item' && kinds.includes(r.option.entry.kind))
       .filter((r) => r.p >= this.model.thresholds.suggest / 2)
       .slice(0, limit)
       .map((r) => compose.hitOf(this.kb, r.option.entry, r.p));
@@ -94,11 +94,11 @@ export class AnswerEngine {
     const again = this.scorer.describe(this.scorer.analyse(ctx.lastQuestion), a.compacts);
     const d = this.decide(again);
     if (d.kind !== 'answer') return undefined;
-    return this.act(ctx.lastQuestion, again.evidence.analysis, again, d, ctx);
+    return this.act(ctx.lastQuestion, again, d, ctx);
   }
 
-  private act(question: string, a: Analysis, described: Described, decision: Decision, ctx: AnswerContext): EngineResult {
-    const note = compose.correctionNote(a);
+  private act(question: string, described: Described, decision: Decision, ctx: AnswerContext): EngineResult {
+    const note = compose.correctionNote(described.evidence.analysis);
     switch (decision.kind) {
       case 'answer': {
         ctx.lastQuestion = question;
@@ -110,16 +110,16 @@ export class AnswerEngine {
       case 'decline':
         return { context: ctx, reply: compose.declineReply(this.kb, decision.nearest) };
       case 'intent':
-        return this.onIntent(decision.intent, question, a, decision.items, ctx, described);
+        return this.onIntent(decision.intent, question, decision.items, ctx, described);
     }
   }
 
-  private onIntent(intent: IntentName, question: string, a: Analysis, ranked: Ranked[], ctx: AnswerContext, d: Described): EngineResult {
+  private onIntent(intent: IntentName, question: string, ranked: RankedItem[], ctx: AnswerContext, d: Described): EngineResult {
+    const a = d.evidence.analysis;
     // The topic of a definition or a comparison: the items, as likely as each other once the intent is known.
     const mass = ranked.reduce((s, r) => s + r.p, 0) || 1;
-    const items = ranked.map((r) => ({ ...r, p: r.p / mass }));
+    const items = ranked.map((r) => ({ entry: r.option.entry, p: r.p / mass }));
     const compact = a.compacts[0] ?? ctx.defaultCompact;
-    const entries = items.map((r) => r.option).filter((o): o is { kind: 'item'; entry: Entry } => o.kind === 'item');
     switch (intent) {
       case 'signup':
       case 'breach':
@@ -133,20 +133,20 @@ export class AnswerEngine {
       case 'list':
         return { context: ctx, reply: compose.listReply(this.kb, a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : [], question) };
       case 'define': {
-        const best = items.find((r) => r.option.kind === 'item' && r.option.entry.kind === 'term' && r.p >= this.model.thresholds.suggest);
         // A term the compact in scope does not define is still explained from the compacts that do.
         const term =
-          entries.find((o) => d.evidence.named.has(o.entry.key))?.entry ?? (best?.option as { entry: Entry } | undefined)?.entry ?? this.scorer.spotTerms(a)[0];
+          items.find((r) => d.evidence.named.has(r.entry.key))?.entry ??
+          items.find((r) => r.entry.kind === 'term' && r.p >= this.model.thresholds.suggest)?.entry ??
+          this.scorer.spotTerms(a)[0];
         if (!term) return { context: ctx, reply: compose.declineReply(this.kb, undefined) };
         ctx.lastQuestion = question;
         return { context: ctx, reply: compose.defineReply(this.kb, question, this.termsLike(term, d)) };
       }
       case 'compare': {
         const named = a.compacts.length >= 2 ? a.compacts : this.kb.compacts.map((c) => c.meta.id);
-        const ranked = items.filter((r) => r.option.kind === 'item') as (Ranked & { option: { kind: 'item'; entry: Entry } })[];
-        const twoTerms = ranked.slice(0, 2).every((r) => r.option.entry.kind === 'term' && d.evidence.named.has(r.option.entry.key));
-        if (twoTerms && ranked.length >= 2) return { context: ctx, reply: compose.defineReply(this.kb, question, ranked.slice(0, 2).map((r) => r.option.entry)) };
-        const rows = named.map((id) => ({ compact: id, best: ranked.find((r) => r.option.entry.compact === id && r.p >= this.model.thresholds.suggest / 4)?.option.entry }));
+        const twoTerms = items.length >= 2 && items.slice(0, 2).every((r) => r.entry.kind === 'term' && d.evidence.named.has(r.entry.key));
+        if (twoTerms) return { context: ctx, reply: compose.defineReply(this.kb, question, items.slice(0, 2).map((r) => r.entry)) };
+        const rows = named.map((id) => ({ compact: id, best: items.find((r) => r.entry.compact === id && r.p >= this.model.thresholds.suggest / 4)?.entry }));
         if (rows.every((r) => !r.best)) return { context: ctx, reply: compose.declineReply(this.kb, undefined) };
         ctx.lastQuestion = question;
         return { context: ctx, reply: compose.compareReply(this.kb, question, rows) };
