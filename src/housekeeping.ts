@@ -43,7 +43,7 @@ export function startHousekeeping(deps: HousekeepingDeps): { stop(): Promise<voi
   const once = async () => {
     await purge(deps);
     if (!reports || !reminderDays) return;
-    const reminded = await reports.remind(reminderDays);
+    const reminded = await reports.remind((deps.clock ?? (() => new Date()))(), reminderDays);
     log.info({ reminded, days: reminderDays }, 'reminder of reports without a status change');
   };
   let running = Promise.resolve();

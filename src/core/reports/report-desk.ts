@@ -74,11 +74,10 @@ export class ReportDesk {
   }
 
   /**
-   * One reminder listing the open reports whose status has not changed for `days` days, each at most once per
-   * period; returns how many it listed (0 when there were none or it could be posted nowhere).
+   * One reminder listing the open reports whose status has not changed for `days` days before `now`, each at most
+   * once per period; returns how many it listed (0 when there were none or it could be posted nowhere).
    */
-  async remind(days: number): Promise<number> {
-    const now = this.clock();
+  async remind(now: Date, days: number): Promise<number> {
     const due = await this.store.reportsToRemind(new Date(now.getTime() - days * DAY_MS));
     if (due.length === 0) return 0;
     const message = reminder(this.kb, due, days);
