@@ -29,7 +29,8 @@ async function purge({ store, log, retentionDays, clock = () => new Date() }: Ho
   if (!retentionDays) return;
   const before = retentionCutoff(now, retentionDays);
   const deleted = await store.purgeSubmissions(before);
-  await store.audit({ actor: 'serve:retention', action: 'purge', target: `${deleted} older than ${before.toISOString().slice(0, 10)}`, at: clock() });
+  const target = `${deleted} older than ${before.toISOString().slice(0, 10)}`;
+  await store.audit({ actor: 'serve:retention', action: 'purge', target, at: clock() });
   log.info({ deleted, days: retentionDays }, 'retention purge');
 }
 

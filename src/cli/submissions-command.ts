@@ -82,7 +82,8 @@ export async function submissionsCommand(kind: SubmissionKind, args: string[], i
         return 2;
       }
       // Kept in the report's history like a change made in chat; the reporter is told only from chat.
-      const s = await io.store.changeStatus({ ref: ref.toUpperCase(), status: status as SubmissionStatus, actor: io.actor, note: '', at: io.now() });
+      const change = { ref: ref.toUpperCase(), status: status as SubmissionStatus, actor: io.actor, note: '', at: io.now() };
+      const s = await io.store.changeStatus(change);
       if (!s) {
         io.err(`No report with reference ${ref}.`);
         return 1;

@@ -20,8 +20,20 @@ export function reportHandlingContract(current: () => Store): void {
     it('changes the status and keeps each change with its actor and note, oldest first', async () => {
       const store = current();
       const created = await store.createSubmission(report());
-      const first = { ref: created.ref, status: 'in-review' as const, actor: 'slack:T1:UADMIN', note: 'Asked the council', at: at('2026-03-02T09:00:00Z') };
-      const second = { ref: created.ref, status: 'resolved' as const, actor: 'teams:aad-1', note: 'Funding restored\n“in full”', at: at('2026-03-09T09:00:00Z') };
+      const first = {
+        ref: created.ref,
+        status: 'in-review' as const,
+        actor: 'slack:T1:UADMIN',
+        note: 'Asked the council',
+        at: at('2026-03-02T09:00:00Z'),
+      };
+      const second = {
+        ref: created.ref,
+        status: 'resolved' as const,
+        actor: 'teams:aad-1',
+        note: 'Funding restored\n“in full”',
+        at: at('2026-03-09T09:00:00Z'),
+      };
       expect(await store.changeStatus(first)).toEqual({ ...created, status: 'in-review', updatedAt: first.at });
       expect(await store.changeStatus(second)).toEqual({ ...created, status: 'resolved', updatedAt: second.at });
       expect(await store.getSubmission(created.ref)).toMatchObject({ status: 'resolved', updatedAt: second.at });
@@ -39,7 +51,13 @@ export function reportHandlingContract(current: () => Store): void {
     it('deletes a report’s history with the report when it is purged', async () => {
       const store = current();
       const created = await store.createSubmission(report());
-      await store.changeStatus({ ref: created.ref, status: 'in-review', actor: 'a', note: 'personal detail', at: at('2026-03-02T09:00:00Z') });
+      await store.changeStatus({
+        ref: created.ref,
+        status: 'in-review',
+        actor: 'a',
+        note: 'personal detail',
+        at: at('2026-03-02T09:00:00Z'),
+      });
       expect(await store.purgeSubmissions(at('2026-04-01T00:00:00Z'))).toBe(1);
       expect(await store.statusHistory(created.ref)).toEqual([]);
     });

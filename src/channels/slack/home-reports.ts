@@ -25,6 +25,8 @@ export async function reportsHomeBlocks(deps: SlackDeps, team: string, user: str
     { type: 'divider' },
     header('Reports to handle'),
     ...(reports.length === 0 ? section('_No breach reports yet._') : rows),
-    ...(total > reports.length ? [context(`…and ${total - reports.length} more, older or closed: \`compact-bot reports list\` on the host lists them all.`)] : []),
+    ...(total > reports.length
+      ? [context(`…and ${total - reports.length} more, older or closed: \`compact-bot reports list\` on the host lists them all.`)]
+      : []),
   ];
 }

@@ -36,25 +36,47 @@ export function registerReportAdmin(bolt: BoltApp, deps: SlackDeps, client: Slac
       return;
     }
     const opened = await deps.app.reports.open(slackActor(teamOf(body), user), action.value ?? '');
-    if (!opened) return void (await postMessage(deps, c, 'report not found', { channel: user }, say(`There is no breach report ${action.value ?? ''}.`)));
-    await safely(deps, 'open report', () => c.views.open({ trigger_id: body.trigger_id, view: reportModal(deps.app.kb, opened.submission, opened.history) }));
+    if (!opened)
+      return void (await postMessage(
+        deps,
+        c,
+        'report not found',
+        { channel: user },
+        say(`There is no breach report ${action.value ?? ''}.`),
+      ));
+    await safely(deps, 'open report', () =>
+      c.views.open({ trigger_id: body.trigger_id, view: reportModal(deps.app.kb, opened.submission, opened.history) }),
+    );
   });
 
   bolt.view(REPORT_MODAL, async ({ ack, body, view, client: c }) => {
     const user = body.user.id;
     const ref = modalRef(view.private_metadata);
     if (!isAdmin(user) || !ref) return void (await ack({ response_action: 'errors', errors: { status: NOT_ADMIN } }));
-    const values = view.state.values as Record<string, Record<string, { selected_option?: { value: string } | null; value?: string | null }>>;
+    const values = view.state.values as Record<
+      string,
+      Record<string, { selected_option?: { value: string } | null; value?: string | null }>
+    >;
     const status = values.status?.status?.selected_option?.value ?? '';
     const note = values.note?.note?.value ?? '';
     const team = teamOf(body);
     const result = await deps.app.reports.changeStatus(slackActor(team, user), ref, status, note);
-    if (!result.ok) return void (await ack({ response_action: 'errors', errors: { [/note/i.test(result.error) ? 'note' : 'status']: result.error } }));
+    if (!result.ok)
+      return void (await ack({ response_action: 'errors', errors: { [/note/i.test(result.error) ? 'note' : 'status']: result.error } }));
     await ack();
     deps.log.info({ ref, status, noteLength: note.trim().length, reporterTold: result.reporterTold }, 'slack: report status changed');
     if (!result.reporterTold) {
-      const where = result.submission.channel === 'slack' ? 'Slack would not deliver the message' : `they reported in ${result.submission.channel}, and no message could be sent there`;
-      await postMessage(deps, c, 'reporter not told', { channel: user }, say(`${ref} is now ${status}, but the reporter could not be told: ${where}.`));
+      const where =
+        result.submission.channel === 'slack'
+          ? 'Slack would not deliver the message'
+          : `they reported in ${result.submission.channel}, and no message could be sent there`;
+      await postMessage(
+        deps,
+        c,
+        'reporter not told',
+        { channel: user },
+        say(`${ref} is now ${status}, but the reporter could not be told: ${where}.`),
+      );
     }
     await publishHome(deps, c, team, user);
   });
@@ -62,7 +84,11 @@ export function registerReportAdmin(bolt: BoltApp, deps: SlackDeps, client: Slac
 
 function reminderMessage(r: Reminder) {
   return {
-    blocks: [header('Reports waiting for a status change'), ...section(`${escapeMrkdwn(r.heading)}:\n${r.lines.map((l) => `• ${escapeMrkdwn(l)}`).join('\n')}`), context('Administrators can open them from the bot’s Home tab.')],
+    blocks: [
+      header('Reports waiting for a status change'),
+      ...section(`${escapeMrkdwn(r.heading)}:\n${r.lines.map((l) => `• ${escapeMrkdwn(l)}`).join('\n')}`),
+      context('Administrators can open them from the bot’s Home tab.'),
+    ],
     text: escapeMrkdwn(r.text),
   };
 }

@@ -6,7 +6,11 @@ import { SUBMISSION_STATUSES, type Submission } from '../../core/storage/store.j
 import { adaptiveCard, factSet, heading, plainText, subtle, type AdaptiveCard, type CardElement, type RunStyle } from './card-elements.js';
 
 /** Action.Execute verbs of the administrators' report cards. */
-export const REPORT_VERB = { list: 'compactBot.reports.list', open: 'compactBot.reports.open', status: 'compactBot.reports.status' } as const;
+export const REPORT_VERB = {
+  list: 'compactBot.reports.list',
+  open: 'compactBot.reports.open',
+  status: 'compactBot.reports.status',
+} as const;
 
 /** The administrator a card was made for: the Teams user id (`29:…`) that Teams puts in `from.id`. */
 export interface Viewer {
@@ -33,16 +37,28 @@ function personal(card: AdaptiveCard, viewer: Viewer): AdaptiveCard {
 /** What is posted when an administrator types "reports": it holds no report. */
 export function reportsPlaceholder(viewer: Viewer): AdaptiveCard {
   const text = `Reports to handle, for ${viewer.name} only.`;
-  const card = adaptiveCard([heading('Reports to handle'), ...plainText(text)], text, [execute('Show the reports', REPORT_VERB.list, { viewer })]);
+  const card = adaptiveCard([heading('Reports to handle'), ...plainText(text)], text, [
+    execute('Show the reports', REPORT_VERB.list, { viewer }),
+  ]);
   return personal(card, viewer);
 }
 
 export function reportListCard(kb: KnowledgeBase, viewer: Viewer, reports: Submission[], total: number): AdaptiveCard {
-  if (reports.length === 0) return personal(adaptiveCard([heading('Reports to handle'), ...plainText('No breach reports yet.')], 'No breach reports yet.'), viewer);
+  if (reports.length === 0)
+    return personal(adaptiveCard([heading('Reports to handle'), ...plainText('No breach reports yet.')], 'No breach reports yet.'), viewer);
   const choices = reports.map((s) => ({ title: reportLine(kb, s), value: s.ref }));
   const body: CardElement[] = [
     heading('Reports to handle'),
-    { type: 'Input.ChoiceSet', id: 'ref', label: 'Report', style: 'compact', isRequired: true, errorMessage: 'Choose a report.', value: reports[0]!.ref, choices },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'ref',
+      label: 'Report',
+      style: 'compact',
+      isRequired: true,
+      errorMessage: 'Choose a report.',
+      value: reports[0]!.ref,
+      choices,
+    },
     ...(total > reports.length ? [subtle(`Open reports first, newest first: ${reports.length} of ${total}.`)] : []),
   ];
   const fallback = `${reports.length} breach reports: ${reports.map((s) => s.ref).join(', ')}`;
@@ -77,7 +93,13 @@ export function reportCard(
       value: s.status,
       choices: SUBMISSION_STATUSES.map((status) => ({ title: STATUS_LABEL[status], value: status })),
     },
-    { type: 'Input.Text', id: 'note', label: 'Note to the reporter (sent with the new status, and kept with the report)', isMultiline: true, maxLength: NOTE_MAX },
+    {
+      type: 'Input.Text',
+      id: 'note',
+      label: 'Note to the reporter (sent with the new status, and kept with the report)',
+      isMultiline: true,
+      maxLength: NOTE_MAX,
+    },
   ];
   const actions = [
     execute('Change status', REPORT_VERB.status, { viewer, ref: s.ref }, { style: 'positive' }),

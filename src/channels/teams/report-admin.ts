@@ -14,7 +14,11 @@ const pressSchema = z.object({
   action: z.looseObject({
     type: z.literal('Action.Execute'),
     verb: z.enum([REPORT_VERB.list, REPORT_VERB.open, REPORT_VERB.status]),
-    data: z.looseObject({ ref: z.string().max(40).optional(), status: z.string().max(40).optional(), note: z.string().max(10_000).optional() }),
+    data: z.looseObject({
+      ref: z.string().max(40).optional(),
+      status: z.string().max(40).optional(),
+      note: z.string().max(10_000).optional(),
+    }),
   }),
 });
 

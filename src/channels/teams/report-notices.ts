@@ -49,7 +49,8 @@ export class ReportNotices {
   async remind(reminder: Reminder): Promise<boolean> {
     const reference = await this.current();
     if (!reference) return false;
-    const card = adaptiveCard([heading('Reports waiting for a status change'), ...plainText(`${reminder.heading}:\n${reminder.lines.join('\n')}`)], reminder.text);
+    const body = [heading('Reports waiting for a status change'), ...plainText(`${reminder.heading}:\n${reminder.lines.join('\n')}`)];
+    const card = adaptiveCard(body, reminder.text);
     try {
       await sendProactive(this.adapter, this.appId, reference, card);
       return true;

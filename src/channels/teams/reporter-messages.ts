@@ -43,7 +43,10 @@ export class ReporterMessages {
       await sendProactive(this.adapter, this.appId, JSON.parse(raw) as Partial<ConversationReference>, adaptiveCard(plainText(text), text));
       return true;
     } catch (error) {
-      this.log.warn({ ref: submission.ref, error: error instanceof Error ? error.message : String(error) }, 'teams: could not message the reporter');
+      this.log.warn(
+        { ref: submission.ref, error: error instanceof Error ? error.message : String(error) },
+        'teams: could not message the reporter',
+      );
       return false;
     }
   }

@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type ConversationReference } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type ConversationReference,
+} from 'botbuilder';
 import type { Logger } from 'pino';
 import type { App } from '../../app.js';
 import { readBody, sendJson, type Channel } from '../../server.js';
@@ -36,7 +42,8 @@ function configuredReference(config: TeamsConfig): Partial<ConversationReference
   const c = config.reportsConversation;
   if (!c) return undefined;
   const bot = { id: config.appId ? `28:${config.appId}` : 'compact-bot', name: 'compact-bot' };
-  return { channelId: 'msteams', serviceUrl: c.serviceUrl, bot, conversation: { id: c.id, conversationType: 'channel', isGroup: true, name: '' } };
+  const conversation = { id: c.id, conversationType: 'channel', isGroup: true, name: '' };
+  return { channelId: 'msteams', serviceUrl: c.serviceUrl, bot, conversation };
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);

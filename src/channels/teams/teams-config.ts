@@ -25,7 +25,7 @@ const flag = z
   });
 
 /** Teams' global Bot Connector endpoint, which reaches a team in any region. */
-const GLOBAL_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+const GLOBAL = 'https://smba.trafficmanager.net/teams/';
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,7 +50,9 @@ const schema = z
       .string()
       .regex(/^19:[^\s;]+$/, 'must be a Teams channel conversation id such as 19:abc123@thread.tacv2 (no ;messageid=…)')
       .optional(),
-    TEAMS_REPORTS_SERVICE_URL: z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of the Bot Connector service for the team' }).optional(),
+    TEAMS_REPORTS_SERVICE_URL: z
+      .url({ protocol: /^https?$/, error: 'must be the http(s) URL of the Bot Connector service for the team' })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const issue = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -59,7 +61,7 @@ const schema = z
     }
     if (env.MICROSOFT_APP_ID === undefined) {
       const url = env.TEAMS_REPORTS_SERVICE_URL;
-      if (env.TEAMS_REPORTS_CONVERSATION !== undefined && !(url && LOOPBACK.has(new URL(url).hostname))) {
+      if (env.TEAMS_LOCAL_MODE && env.TEAMS_REPORTS_CONVERSATION !== undefined && !(url && LOOPBACK.has(new URL(url).hostname))) {
         issue('TEAMS_REPORTS_SERVICE_URL', 'must be a service on this machine (localhost) in local mode, which replies only there');
       }
       return;
@@ -137,7 +139,7 @@ export function teamsConfig(env: NodeJS.ProcessEnv): TeamsConfig | undefined {
     adminAadIds: parsed.TEAMS_ADMIN_AAD_IDS,
     openIdMetadataUrl: parsed.TEAMS_OPENID_METADATA_URL,
     ...(parsed.TEAMS_REPORTS_CONVERSATION
-      ? { reportsConversation: { id: parsed.TEAMS_REPORTS_CONVERSATION, serviceUrl: parsed.TEAMS_REPORTS_SERVICE_URL ?? GLOBAL_SERVICE_URL } }
+      ? { reportsConversation: { id: parsed.TEAMS_REPORTS_CONVERSATION, serviceUrl: parsed.TEAMS_REPORTS_SERVICE_URL ?? GLOBAL } }
       : {}),
     production,
   };

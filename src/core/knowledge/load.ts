@@ -62,7 +62,9 @@ class Loader {
       value = doc.toJS();
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-      const why = /alias/i.test(message ?? '') ? 'refused because its aliases expand too far; remove the aliases (& and *) from it' : 'not valid YAML';
+      const why = /alias/i.test(message ?? '')
+        ? 'refused because its aliases expand too far; remove the aliases (& and *) from it'
+        : 'not valid YAML';
       this.problems.push(`${this.name(file)}: ${why} (${message})`);
       return undefined;
     }

@@ -11,9 +11,7 @@ export type ReporterMessenger = (submission: Submission, text: string) => Promis
 /** Posts a reminder where new reports are announced; false when it went nowhere. */
 export type ReminderPoster = (reminder: Reminder) => Promise<boolean>;
 
-export type StatusChangeResult =
-  | { ok: false; error: string }
-  | { ok: true; submission: Submission; reporterTold: boolean };
+export type StatusChangeResult = { ok: false; error: string } | { ok: true; submission: Submission; reporterTold: boolean };
 
 const isStatus = (s: string): s is SubmissionStatus => (SUBMISSION_STATUSES as readonly string[]).includes(s);
 const isOpen = (s: Submission) => s.status === 'received' || s.status === 'in-review';
@@ -45,7 +43,9 @@ export class ReportDesk {
   /** Breach reports, open ones first, newest first within each; the read is audited. */
   async list(actor: string, limit: number): Promise<{ reports: Submission[]; total: number }> {
     const all = await this.store.listSubmissions({ kind: 'breach' });
-    const sorted = all.sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || b.createdAt.getTime() - a.createdAt.getTime() || b.ref.localeCompare(a.ref));
+    const sorted = all.sort(
+      (a, b) => Number(isOpen(b)) - Number(isOpen(a)) || b.createdAt.getTime() - a.createdAt.getTime() || b.ref.localeCompare(a.ref),
+    );
     const reports = sorted.slice(0, limit);
     await this.store.audit({ actor, action: 'reports.list', target: reports.map((s) => s.ref).join(', ') || 'none', at: this.clock() });
     return { reports, total: all.length };
@@ -68,7 +68,8 @@ export class ReportDesk {
     const submission = await this.store.changeStatus({ ref, status, actor, note, at: this.clock() });
     if (!submission) return { ok: false, error: `There is no breach report ${ref}.` };
     const reporterTold = await this.tellReporter(submission, reporterMessage(ref, status, note));
-    const target = `${ref}: ${before.status} → ${status}; note of ${note.length} characters; reporter ${reporterTold ? 'told' : 'not told'}`;
+    const told = reporterTold ? 'told' : 'not told';
+    const target = `${ref}: ${before.status} → ${status}; note of ${note.length} characters; reporter ${told}`;
     await this.store.audit({ actor, action: 'reports.status', target, at: this.clock() });
     return { ok: true, submission, reporterTold };
   }
@@ -83,7 +84,10 @@ export class ReportDesk {
     const message = reminder(this.kb, due, days);
     const posted = await Promise.all(this.posters.map((post) => post(message).catch(() => false)));
     if (!posted.includes(true)) return 0;
-    await this.store.markReminded(due.map((s) => s.ref), now);
+    await this.store.markReminded(
+      due.map((s) => s.ref),
+      now,
+    );
     return due.length;
   }
 

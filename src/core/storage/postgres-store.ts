@@ -175,7 +175,8 @@ export class PostgresStore implements Store {
 
   async changeStatus(change: StatusChange): Promise<Submission | undefined> {
     const update = async (db: Db) => {
-      const [row] = (await db.query(REPORT_SQL.setStatus, [change.status, change.at.getTime(), change.ref])).rows as Record<string, unknown>[];
+      const updated = await db.query(REPORT_SQL.setStatus, [change.status, change.at.getTime(), change.ref]);
+      const row = updated.rows[0] as Record<string, unknown> | undefined;
       if (row) await db.query(REPORT_SQL.insertChange, changeParams(randomUUID(), change));
       return row ? rowToSubmission(row) : undefined;
     };

@@ -56,13 +56,18 @@ function submitStatus(user: string, ref: string, status: string, note: string) {
       type: 'modal',
       callback_id: 'report_status',
       private_metadata: JSON.stringify({ ref }),
-      state: { values: { status: { status: { type: 'static_select', selected_option: { value: status } } }, note: { note: { type: 'plain_text_input', value: note } } } },
+      state: {
+        values: {
+          status: { status: { type: 'static_select', selected_option: { value: status } } },
+          note: { note: { type: 'plain_text_input', value: note } },
+        },
+      },
     },
   });
 }
 
 describe('Slack: administrators handle reports from the Home tab', () => {
-  it('lists reports for an administrator, opens one in a modal, changes its status with a note, and tells the reporter only that', async () => {
+  it('lists reports for an administrator, opens one, changes its status with a note, and tells the reporter only that', async () => {
     const ref = await fileReport(REPORTER, 'V0FILED01');
     const home = await openHome(ADMIN);
     expect(home.status).toBe(200);
@@ -90,18 +95,26 @@ describe('Slack: administrators handle reports from the Home tab', () => {
     await h.slack.waitFor(published(ADMIN));
 
     expect(await h.app.store.getSubmission(ref)).toMatchObject({ status: 'in-review' });
-    expect(await h.app.store.statusHistory(ref)).toEqual([expect.objectContaining({ status: 'in-review', actor: `slack:${TEAM}:${ADMIN}`, note })]);
+    expect(await h.app.store.statusHistory(ref)).toEqual([
+      expect.objectContaining({ status: 'in-review', actor: `slack:${TEAM}:${ADMIN}`, note }),
+    ]);
     const audit = await h.app.store.listAudit();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['reports.list', 'reports.show', 'reports.status']));
     const change = audit.find((a) => a.action === 'reports.status')!;
-    expect(change).toMatchObject({ actor: `slack:${TEAM}:${ADMIN}`, target: `${ref}: received → in-review; note of ${note.length} characters; reporter told` });
+    expect(change).toMatchObject({
+      actor: `slack:${TEAM}:${ADMIN}`,
+      target: `${ref}: received → in-review; note of ${note.length} characters; reporter told`,
+    });
     expect(h.logs()).not.toContain('written to the council');
   });
 
   it('refuses a status that is not one, keeping the modal open with the error', async () => {
     const ref = await fileReport('U0REPORT2', 'V0FILED02');
     const res = await submitStatus(ADMIN, ref, 'lost', '');
-    expect(await res.json()).toEqual({ response_action: 'errors', errors: { status: 'Choose a status: received, in-review, resolved, withdrawn.' } });
+    expect(await res.json()).toEqual({
+      response_action: 'errors',
+      errors: { status: 'Choose a status: received, in-review, resolved, withdrawn.' },
+    });
     expect((await h.app.store.getSubmission(ref))?.status).toBe('received');
   });
 
@@ -113,7 +126,10 @@ describe('Slack: administrators handle reports from the Home tab', () => {
 
     await h.pressButton({ user: 'U0STRANGE', channel: 'D0HOME01', button: { action_id: 'report_open', value: ref }, responseId: 'sneak' });
     const res = await submitStatus('U0STRANGE', ref, 'withdrawn', 'gone');
-    expect(await res.json()).toMatchObject({ response_action: 'errors', errors: { status: expect.stringMatching(/Only the compact team’s administrators/) } });
+    expect(await res.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { status: expect.stringMatching(/Only the compact team’s administrators/) },
+    });
     await waitUntil('the refusal to be logged', () => /not an administrator/.test(h.logs()));
     expect(h.slack.calls.filter((c) => c.method === 'views.open')).toEqual([]);
     expect((await h.app.store.getSubmission(ref))?.status).toBe('received');
@@ -121,20 +137,43 @@ describe('Slack: administrators handle reports from the Home tab', () => {
   });
 
   it('tells the administrator when the reporter cannot be told', async () => {
-    const [teamsReport] = [await h.app.store.createSubmission({ kind: 'breach', compact: 'halton', channel: 'teams', userId: 'aad-1', conversationId: 'teams:x', data: {}, createdAt: new Date() })];
+    const [teamsReport] = [
+      await h.app.store.createSubmission({
+        kind: 'breach',
+        compact: 'halton',
+        channel: 'teams',
+        userId: 'aad-1',
+        conversationId: 'teams:x',
+        data: {},
+        createdAt: new Date(),
+      }),
+    ];
     await submitStatus(ADMIN, teamsReport!.ref, 'resolved', '');
     const notice = await h.slack.waitFor(dmTo(ADMIN));
-    expect(blockText(notice.body.blocks)).toMatch(new RegExp(`${teamsReport!.ref} is now resolved, but the reporter could not be told: they reported in teams`));
+    expect(blockText(notice.body.blocks)).toMatch(
+      new RegExp(`${teamsReport!.ref} is now resolved, but the reporter could not be told: they reported in teams`),
+    );
   });
 
   it('posts one reminder of untouched reports to the reports channel from housekeeping, once per period', async () => {
     const ref = await fileReport('U0REPORT4', 'V0FILED04');
     const filed = (await h.app.store.getSubmission(ref))!.updatedAt.getTime();
     const reminders = () =>
-      h.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === REPORTS_CHANNEL && /waiting for a status change/.test(blockText(c.body.blocks)));
+      h.slack.calls.filter(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          c.body.channel === REPORTS_CHANNEL &&
+          /waiting for a status change/.test(blockText(c.body.blocks)),
+      );
     const housekeepingOn = async (daysLater: number) => {
       const log = createLogger({ level: 'silent' });
-      const run = startHousekeeping({ store: h.app.store, log, reports: h.app.reports, reminderDays: 14, clock: () => new Date(filed + daysLater * DAY_MS) });
+      const run = startHousekeeping({
+        store: h.app.store,
+        log,
+        reports: h.app.reports,
+        reminderDays: 14,
+        clock: () => new Date(filed + daysLater * DAY_MS),
+      });
       await run.stop();
     };
 

@@ -40,8 +40,9 @@ describe('Teams: administrators handle reports on a card only they see', () => {
   });
 
   const now = () => Math.floor(Date.now() / 1000);
+  const claims = () => ({ iss: BOT_FRAMEWORK_ISSUER, aud: APP_ID, serviceurl: h.connector.url, nbf: now() - 60, exp: now() + 3600 });
   const signed = () => ({
-    authorization: `Bearer ${signJwt(trusted, { iss: BOT_FRAMEWORK_ISSUER, aud: APP_ID, serviceurl: h.connector.url, nbf: now() - 60, exp: now() + 3600 })}`,
+    authorization: `Bearer ${signJwt(trusted, claims())}`,
   });
   const ADMIN = { id: '29:admin', name: 'Ada Admin', aadObjectId: ADMIN_AAD };
   const OTHER = { id: '29:other', name: 'Sam Other', aadObjectId: '99999999-0000-0000-0000-000000000003' };
@@ -83,9 +84,13 @@ describe('Teams: administrators handle reports on a card only they see', () => {
 
     const note = 'Raised with the council [link](https://evil.example)';
     const changed = await press(ADMIN, 'compactBot.reports.status', { ref: filed.ref, status: 'in-review', note });
-    expect(cardText(changed)).toContain(`${filed.ref} is now in-review. The reporter could not be told: they have no personal chat with the bot`);
+    expect(cardText(changed)).toContain(
+      `${filed.ref} is now in-review. The reporter could not be told: they have no personal chat with the bot`,
+    );
     expect(changed.body.find((e: any) => e.id === 'status').value).toBe('in-review');
-    expect(await h.app.store.statusHistory(filed.ref)).toEqual([expect.objectContaining({ status: 'in-review', actor: `teams:${ADMIN_AAD}`, note })]);
+    expect(await h.app.store.statusHistory(filed.ref)).toEqual([
+      expect.objectContaining({ status: 'in-review', actor: `teams:${ADMIN_AAD}`, note }),
+    ]);
     const audit = await h.app.store.listAudit();
     expect(audit.find((a) => a.action === 'reports.status')).toMatchObject({
       actor: `teams:${ADMIN_AAD}`,
@@ -145,10 +150,17 @@ describe('Teams: reporters told in their personal chat; notices and reminders in
 
   it('posts reminders to the configured conversation from housekeeping, once per period, until "reports off"', async () => {
     const filed = await h.app.store.createSubmission(report({ createdAt: new Date(Date.UTC(2026, 0, 1)) }));
-    const reminders = () => h.connector.calls.filter((c) => c.conversationId === CONFIGURED && /waiting for a status change/.test(cardText(cardOf(c))));
+    const reminders = () =>
+      h.connector.calls.filter((c) => c.conversationId === CONFIGURED && /waiting for a status change/.test(cardText(cardOf(c))));
     const housekeepingOn = async (day: number) => {
       const clock = () => new Date(filed.createdAt.getTime() + day * DAY_MS);
-      await startHousekeeping({ store: h.app.store, log: createLogger({ level: 'silent' }), reports: h.app.reports, reminderDays: 14, clock }).stop();
+      await startHousekeeping({
+        store: h.app.store,
+        log: createLogger({ level: 'silent' }),
+        reports: h.app.reports,
+        reminderDays: 14,
+        clock,
+      }).stop();
     };
     await housekeepingOn(13);
     expect(reminders()).toEqual([]);
