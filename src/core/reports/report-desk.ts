@@ -4,6 +4,7 @@ import { SUBMISSION_STATUSES, type Store, type Submission, type SubmissionStatus
 import { reminder, reporterMessage, type Reminder } from './report-wording.js';
 
 export const NOTE_MAX = 1000;
+const HISTORY_SHOWN = 20;
 const DAY_MS = 86_400_000;
 
 /** Sends the reporter a direct message in the channel they reported from; false when that was not possible. */
@@ -51,12 +52,13 @@ export class ReportDesk {
     return { reports, total: all.length };
   }
 
-  /** One report in full with its status history; the read is audited. */
+  /** One report in full with its latest status changes; the read is audited. */
   async open(actor: string, ref: string): Promise<{ submission: Submission; history: StatusChange[] } | undefined> {
     const submission = await this.store.getSubmission(ref);
     if (!submission || submission.kind !== 'breach') return undefined;
     await this.store.audit({ actor, action: 'reports.show', target: ref, at: this.clock() });
-    return { submission, history: await this.store.statusHistory(ref) };
+    // The latest changes only, so that a long-handled report still fits a Slack modal and a Teams card.
+    return { submission, history: (await this.store.statusHistory(ref)).slice(-HISTORY_SHOWN) };
   }
 
   async changeStatus(actor: string, ref: string, status: string, rawNote: string): Promise<StatusChangeResult> {
