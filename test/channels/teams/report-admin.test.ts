@@ -148,6 +148,27 @@ describe('Teams: reporters told in their personal chat; notices and reminders in
     expect(cardText(cardOf(dm!))).toBe(`Your breach report ${filed.ref} is now: Resolved.\nNote from the compact team: Funding restored.`);
   });
 
+  it('announces a new breach report in the configured conversation', async () => {
+    const answers = {
+      compact: 'hertfordshire',
+      reporterOrg: 'Acme Community Trust',
+      reporterName: 'Jo Bloggs',
+      reporterEmail: 'jo@example.org',
+      aboutOrg: 'Borough Council',
+      signatories: 'both',
+      undertakings: 'hertfordshire:4.4',
+      what: 'Our grant was ended with two weeks notice.',
+      when: '2025-06-01',
+      tried: 'A letter.',
+      outcome: 'Three months of funding.',
+      consent: 'yes',
+    };
+    const calls = await h.send(h.submit({ compactBot: 'form', flowId: 'breach', ...answers }, 'sent-form'), 2);
+    const notice = calls.find((c) => c.conversationId === CONFIGURED);
+    expect(cardText(cardOf(notice!))).toMatch(/New breach report BR-\d{4}-\d{4}/);
+    expect(JSON.stringify(notice!.activity)).not.toContain('jo@example.org');
+  });
+
   it('posts reminders to the configured conversation from housekeeping, once per period, until "reports off"', async () => {
     const filed = await h.app.store.createSubmission(report({ createdAt: new Date(Date.UTC(2026, 0, 1)) }));
     const reminders = () =>
