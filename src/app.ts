@@ -4,6 +4,7 @@ import { AnswerEngine } from './core/answers/engine.js';
 import { Bot } from './core/conversation.js';
 import { loadKnowledge } from './core/knowledge/load.js';
 import type { KnowledgeBase } from './core/knowledge/types.js';
+import { ReportDesk } from './core/reports/report-desk.js';
 import { openStore } from './core/storage/open-store.js';
 import { Metrics } from './metrics.js';
 import type { Store } from './core/storage/store.js';
@@ -15,6 +16,8 @@ export interface App {
   store: Store;
   bot: Bot;
   metrics: Metrics;
+  /** Administrators' handling of breach reports; channels add how they message reporters and post reminders. */
+  reports: ReportDesk;
 }
 
 /**
@@ -31,5 +34,5 @@ export async function createApp(env: NodeJS.ProcessEnv = process.env, options: {
     options.log?.error({ store: failure }, 'store operation failed');
   });
   const bot = new Bot({ kb, engine, store, ttlMs: config.FLOW_TTL_MINUTES * 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
-  return { config, kb, engine, store, bot, metrics };
+  return { config, kb, engine, store, bot, metrics, reports: new ReportDesk(store, kb) };
 }

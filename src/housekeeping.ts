@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ReportDesk } from './core/reports/report-desk.js';
 import type { Store } from './core/storage/store.js';
 
 export const DAY_MS = 86_400_000;
@@ -15,23 +16,36 @@ export interface HousekeepingDeps {
   log: Logger;
   /** REPORT_RETENTION_DAYS; without it reports and sign-ups are kept. */
   retentionDays?: number;
+  /** With both: a reminder of the breach reports whose status has not changed for REPORT_REMINDER_DAYS. */
+  reports?: ReportDesk;
+  reminderDays?: number;
   clock?: () => Date;
+}
+
+async function purge({ store, log, retentionDays, clock = () => new Date() }: HousekeepingDeps): Promise<void> {
+  const now = clock();
+  const expired = await store.purgeExpired(now, new Date(now.getTime() - EVENT_IDS_KEPT_MS));
+  log.info(expired, 'expired conversations and event ids deleted');
+  if (!retentionDays) return;
+  const before = retentionCutoff(now, retentionDays);
+  const deleted = await store.purgeSubmissions(before);
+  const target = `${deleted} older than ${before.toISOString().slice(0, 10)}`;
+  await store.audit({ actor: 'serve:retention', action: 'purge', target, at: clock() });
+  log.info({ deleted, days: retentionDays }, 'retention purge');
 }
 
 /**
  * At start and then daily: deletes expired conversations and old event ids, and, with a retention period,
- * reports and sign-ups older than that (written to the audit log). Any one instance may do it.
+ * reports and sign-ups older than that (written to the audit log); then reminds the compact team of reports
+ * left untouched. Any one instance may do it.
  */
-export function startHousekeeping({ store, log, retentionDays, clock = () => new Date() }: HousekeepingDeps): { stop(): Promise<void> } {
+export function startHousekeeping(deps: HousekeepingDeps): { stop(): Promise<void> } {
+  const { log, reports, reminderDays } = deps;
   const once = async () => {
-    const now = clock();
-    const expired = await store.purgeExpired(now, new Date(now.getTime() - EVENT_IDS_KEPT_MS));
-    log.info(expired, 'expired conversations and event ids deleted');
-    if (!retentionDays) return;
-    const before = retentionCutoff(now, retentionDays);
-    const deleted = await store.purgeSubmissions(before);
-    await store.audit({ actor: 'serve:retention', action: 'purge', target: `${deleted} older than ${before.toISOString().slice(0, 10)}`, at: clock() });
-    log.info({ deleted, days: retentionDays }, 'retention purge');
+    await purge(deps);
+    if (!reports || !reminderDays) return;
+    const reminded = await reports.remind((deps.clock ?? (() => new Date()))(), reminderDays);
+    log.info({ reminded, days: reminderDays }, 'reminder of reports without a status change');
   };
   let running = Promise.resolve();
   const run = () => {

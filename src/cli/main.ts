@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { PACKAGE_ROOT } from '../config.js';
 import { COMMANDS, commandHelp, usage } from './commands.js';
 import { describeStartupError } from './startup-errors.js';
 
@@ -39,7 +37,7 @@ try {
     process.exitCode = await command(args);
   }
 } catch (error) {
-  const line = describeStartupError(error, process.env, process.env.KNOWLEDGE_DIR || join(PACKAGE_ROOT, 'knowledge'));
+  const line = describeStartupError(error, process.env);
   if (line === undefined) throw error;
   process.stderr.write(`compact-bot: ${line}\n`);
   // Nothing else is worth waiting for (an idle database connection would keep the process for seconds).

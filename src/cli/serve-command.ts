@@ -32,7 +32,13 @@ export async function serveCommand(): Promise<number> {
 
   // V8's default, held back while starting (see main.ts): under load a larger young generation costs less time.
   setFlagsFromString('--semi-space-growth-factor=2');
-  const housekeeping = startHousekeeping({ store: app.store, log, retentionDays: app.config.REPORT_RETENTION_DAYS });
+  const housekeeping = startHousekeeping({
+    store: app.store,
+    log,
+    retentionDays: app.config.REPORT_RETENTION_DAYS,
+    reports: app.reports,
+    reminderDays: app.config.REPORT_REMINDER_DAYS,
+  });
 
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));

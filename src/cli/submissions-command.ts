@@ -81,7 +81,9 @@ export async function submissionsCommand(kind: SubmissionKind, args: string[], i
         io.err(`Status must be one of ${SUBMISSION_STATUSES.join(', ')} (got "${status}").`);
         return 2;
       }
-      const s = await io.store.setSubmissionStatus(ref.toUpperCase(), status as SubmissionStatus, io.now());
+      // Kept in the report's history like a change made in chat; the reporter is told only from chat.
+      const change = { ref: ref.toUpperCase(), status: status as SubmissionStatus, actor: io.actor, note: '', at: io.now() };
+      const s = await io.store.changeStatus(change);
       if (!s) {
         io.err(`No report with reference ${ref}.`);
         return 1;

@@ -255,6 +255,10 @@ export class FakeSlackApi {
       case 'auth.test':
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'compact-bot', team_id: 'T0001', user_id: FakeSlackApi.BOT_USER_ID, bot_id: FakeSlackApi.BOT_ID };
       case 'chat.postMessage': {
+        // A channel id, a DM id, or a user id (delivered in the app's DM with them); anything else, such as a
+        // stored reference of ours ("slack:T1:U1") or a #name, is not a conversation Slack knows.
+        if (!/^[CDGUW][A-Z0-9]{2,}$/.test(String(body.channel))) return { ok: false, error: 'channel_not_found' };
+        if (body.channel === FakeSlackApi.BOT_USER_ID) return { ok: false, error: 'cannot_dm_bot' };
         const ts = `${(this.ts += 1)}.000100`;
         // A message to a user id is delivered in the DM between the app and that user.
         const channel = /^[UW]/.test(String(body.channel)) ? `D${String(body.channel).slice(1)}` : body.channel;

@@ -93,6 +93,18 @@ describe('loading the knowledge base', () => {
     for (const p of problems) expect(p).toMatch(/^knowledge\/testshire\/facts\.yml: not valid YAML: \S/);
   });
 
+  it('reports a YAML alias bomb as a problem of its file, like any other malformed file', () => {
+    const root = copyOfGood();
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']] as const) {
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    writeFileSync(join(root, 'testshire', 'terms.yml'), `${lines.join('\n')}\n`);
+    expect(problemsOf(root)).toEqual([
+      expect.stringMatching(/^knowledge\/testshire\/terms\.yml: refused because its aliases expand too far; remove the aliases/),
+    ]);
+  });
+
   it('reports a source file that is missing from the folder', () => {
     const root = copyOfGood();
     rmSync(join(root, 'testshire', 'testshire-compact.txt'));

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readMigrations } from '../../src/core/storage/migrate.js';
 import { StoreUnhealthyError, monitorStore, type StoreFailure } from '../../src/core/storage/monitored-store.js';
 import type { AuditEntry, Feedback, NewSubmission, Store } from '../../src/core/storage/store.js';
+import { reportHandlingContract } from './report-contract.js';
 
 export type MigratedStore = Store & { readonly migrationsApplied: readonly number[] };
 
@@ -372,6 +373,8 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         await expect(monitored.health()).resolves.toBeUndefined();
       });
     });
+
+    reportHandlingContract(() => store);
 
     describe('migrations', () => {
       it('applies every migration on a new database and none on reopening, keeping data', async () => {

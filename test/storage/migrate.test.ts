@@ -65,7 +65,7 @@ describe('migrate', () => {
     expect(() => readMigrations(migrationsDir({ '004-a.sql': '', '004-b.sql': '' }))).toThrow(/Two migrations have version 4/);
   });
 
-  it('ships the initial schema with every table the stores use', async () => {
+  it('ships the schema with every table the stores use', async () => {
     const db = database();
     await migrate(sqliteDialect(db));
     expect(tables(db)).toEqual([
@@ -74,6 +74,7 @@ describe('migrate', () => {
       'feedback',
       'processed_events',
       'ref_counters',
+      'report_status_changes',
       'schema_migrations',
       'settings',
       'submissions',

@@ -2,8 +2,9 @@ import type { App as BoltApp, types } from '@slack/bolt';
 import { compactName, EXAMPLES, listCompacts } from '../../core/answers/compose.js';
 import type { KnowledgeBase } from '../../core/knowledge/types.js';
 import type { Submission } from '../../core/storage/store.js';
+import { reportsHomeBlocks } from './home-reports.js';
 import { button, openFormAction, context, header, section, type SlackBlock } from './block-kit.js';
-import type { SlackDeps } from './deps.js';
+import type { SlackClient, SlackDeps } from './deps.js';
 import { escapeMrkdwn, LIMITS } from './mrkdwn.js';
 import { safely } from './post.js';
 
@@ -22,8 +23,8 @@ export function submissionList(kb: KnowledgeBase, submissions: Submission[], des
   return { blocks, shown };
 }
 
-/** The App Home tab: what the bot does, how to ask, the two forms, and the user's own submissions. */
-export function homeView(kb: KnowledgeBase, mine: Submission[]): types.HomeView {
+/** The App Home tab: what the bot does, how to ask, the two forms, the user's own submissions, then `more` (admins' sections). */
+export function homeView(kb: KnowledgeBase, mine: Submission[], more: SlackBlock[] = []): types.HomeView {
   const blocks: SlackBlock[] = [
     header('Local Compacts, quoted and cited'),
     ...section(
@@ -45,15 +46,21 @@ export function homeView(kb: KnowledgeBase, mine: Submission[]): types.HomeView 
     { type: 'divider' },
     header('Your submissions'),
     ...(mine.length === 0 ? section('_You have not submitted anything yet._') : submissionList(kb, mine).blocks),
+    ...more,
   ];
   return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
 }
 
 /** The Home tab is drawn afresh each time the user opens it, so their list of submissions is current. */
 export function registerHome(bolt: BoltApp, deps: SlackDeps): void {
-  bolt.event('app_home_opened', async ({ event, client }) => {
+  bolt.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    const mine = await deps.app.store.listSubmissions({ userId: event.user });
-    await safely(deps, 'publish home', () => client.views.publish({ user_id: event.user, view: homeView(deps.app.kb, mine) }));
+    await publishHome(deps, client, body.team_id, event.user);
   });
+}
+
+export async function publishHome(deps: SlackDeps, client: SlackClient, team: string, user: string): Promise<void> {
+  const mine = await deps.app.store.listSubmissions({ userId: user });
+  const reports = await reportsHomeBlocks(deps, team, user);
+  await safely(deps, 'publish home', () => client.views.publish({ user_id: user, view: homeView(deps.app.kb, mine, reports) }));
 }

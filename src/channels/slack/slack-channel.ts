@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { App as BoltApp, SocketModeReceiver, type Authorize } from '@slack/bolt';
+import { App as BoltApp, SocketModeReceiver, webApi, type Authorize } from '@slack/bolt';
 import type { ChannelFactory } from '../channels.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerButtons } from './buttons.js';
@@ -11,6 +11,7 @@ import { describeError } from './describe-error.js';
 import { registerForms } from './forms.js';
 import { registerHome } from './home.js';
 import { registerMessages } from './messages.js';
+import { registerReportAdmin } from './report-admin.js';
 import { SlackHttpReceiver } from './receiver.js';
 import { slackConfig } from './slack-config.js';
 import { TurnQueue } from './turn-queue.js';
@@ -54,6 +55,7 @@ export const createSlackChannel: ChannelFactory = async (app, env, log, options 
   registerButtons(bolt, deps);
   registerForms(bolt, deps);
   registerHome(bolt, deps);
+  registerReportAdmin(bolt, deps, new webApi.WebClient(config.botToken, { ...clientOptions, agent, logger }));
 
   return {
     name: 'slack',

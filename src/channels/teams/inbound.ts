@@ -86,13 +86,14 @@ export function cardSubmit(activity: Activity): CardSubmit | 'invalid' | undefin
   return parsed.success ? parsed.data : 'invalid';
 }
 
-export type Command = { kind: 'form'; flowId: 'signup' | 'breach' } | { kind: 'reports'; action: 'here' | 'status' | 'off' };
+export type Command = { kind: 'form'; flowId: 'signup' | 'breach' } | { kind: 'reports'; action: 'list' | 'here' | 'status' | 'off' };
 
 /** Teams-only commands typed in chat; everything else goes to the core. */
 export function teamsCommand(text: string): Command | undefined {
   const n = normalize(text);
   if (/^(report|breach|breach report|report a breach) form$/.test(n)) return { kind: 'form', flowId: 'breach' };
   if (/^(sign up|signup) form$/.test(n)) return { kind: 'form', flowId: 'signup' };
+  if (n === 'reports') return { kind: 'reports', action: 'list' };
   const reports = /^reports (here|status|off)$/.exec(n);
   if (reports) return { kind: 'reports', action: reports[1] as 'here' | 'status' | 'off' };
   return undefined;

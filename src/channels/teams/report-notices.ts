@@ -3,11 +3,17 @@ import type { Logger } from 'pino';
 import { compactName } from '../../core/answers/compose.js';
 import type { KnowledgeBase } from '../../core/knowledge/types.js';
 import type { Store } from '../../core/storage/store.js';
-import { adaptiveCard, cardMessage, factSet, heading, plainText } from './card-elements.js';
+import type { Reminder } from '../../core/reports/report-wording.js';
+import { adaptiveCard, factSet, heading, plainText } from './card-elements.js';
+import { sendProactive } from './proactive.js';
 
 const REPORTS_SETTING = 'teams.reports.reference';
 
-/** Posts a short notice of each new breach report to the Teams conversation chosen for them. */
+/**
+ * Posts a short notice of each new breach report, and reminders of reports left untouched, to the Teams
+ * conversation chosen for them: by an administrator ("reports here", "reports off"), or else by configuration
+ * (TEAMS_REPORTS_CONVERSATION). "reports off" stays off whatever the configuration says.
+ */
 export class ReportNotices {
   constructor(
     private readonly adapter: CloudAdapter,
@@ -15,6 +21,7 @@ export class ReportNotices {
     private readonly store: Store,
     private readonly kb: KnowledgeBase,
     private readonly log: Logger,
+    private readonly configured?: Partial<ConversationReference>,
   ) {}
 
   /** Makes this activity's conversation the one that receives notices; a thread's channel, not the thread. */
@@ -34,7 +41,23 @@ export class ReportNotices {
 
   async current(): Promise<Partial<ConversationReference> | undefined> {
     const raw = await this.store.getSetting(REPORTS_SETTING);
+    if (raw === undefined) return this.configured;
     return raw ? (JSON.parse(raw) as Partial<ConversationReference>) : undefined;
+  }
+
+  /** Lists the reports waiting for a status change; false when there is nowhere to post it or Teams refused. */
+  async remind(reminder: Reminder): Promise<boolean> {
+    const reference = await this.current();
+    if (!reference) return false;
+    const body = [heading('Reports waiting for a status change'), ...plainText(`${reminder.heading}:\n${reminder.lines.join('\n')}`)];
+    const card = adaptiveCard(body, reminder.text);
+    try {
+      await sendProactive(this.adapter, this.appId, reference, card);
+      return true;
+    } catch (error) {
+      this.log.error({ error: error instanceof Error ? error.message : String(error) }, 'teams: could not post the reminder of reports');
+      return false;
+    }
   }
 
   /** Reference, compact and organisation concerned only: no reporter, no account of what happened. Never throws. */
@@ -53,14 +76,7 @@ export class ReportNotices {
         [heading(`New breach report ${submission.ref}`), factSet(items), ...plainText(`Staff can read it in full with: compact-bot reports show ${submission.ref}`)],
         `New breach report ${submission.ref} (${items[1]!.value}) about ${items[2]!.value}.`,
       );
-      await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
-        // A proactive turn's activity has a made-up id; replying to it would address a message that does not exist.
-        ctx.onSendActivities(async (_ctx, activities, next) => {
-          for (const a of activities) delete a.replyToId;
-          return next();
-        });
-        await ctx.sendActivity(cardMessage(card));
-      });
+      await sendProactive(this.adapter, this.appId, reference, card);
       this.log.info({ ref }, 'teams: breach report notice posted');
     } catch (error) {
       this.log.error({ ref, error: error instanceof Error ? error.message : String(error) }, 'teams: could not post the breach report notice');

@@ -1,11 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type ConversationReference,
+} from 'botbuilder';
 import type { Logger } from 'pino';
 import type { App } from '../../app.js';
 import { readBody, sendJson, type Channel } from '../../server.js';
 import { parseActivity } from './inbound.js';
 import { adminCheck } from './admins.js';
+import { ReportAdmin } from './report-admin.js';
 import { ReportNotices } from './report-notices.js';
+import { ReporterMessages } from './reporter-messages.js';
 import { teamsConfig, type TeamsConfig } from './teams-config.js';
 import { TeamsTurns } from './teams-turns.js';
 
@@ -27,6 +35,15 @@ function authOptions(config: TeamsConfig): Partial<ConfigurationBotFrameworkAuth
     MicrosoftAppType: config.appType,
   };
   return config.openIdMetadataUrl ? { ...app, ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl } : app;
+}
+
+/** The notices conversation named by TEAMS_REPORTS_CONVERSATION, as a reference the adapter can post to. */
+function configuredReference(config: TeamsConfig): Partial<ConversationReference> | undefined {
+  const c = config.reportsConversation;
+  if (!c) return undefined;
+  const bot = { id: config.appId ? `28:${config.appId}` : 'compact-bot', name: 'compact-bot' };
+  const conversation = { id: c.id, conversationType: 'channel', isGroup: true, name: '' };
+  return { channelId: 'msteams', serviceUrl: c.serviceUrl, bot, conversation };
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -53,8 +70,13 @@ export async function createTeamsChannel(app: App, env: NodeJS.ProcessEnv, log: 
   if (!config) return undefined;
   const auth = new ConfigurationBotFrameworkAuthentication(authOptions(config));
   const adapter = new CloudAdapter(auth);
-  const notices = new ReportNotices(adapter, config.appId ?? '', app.store, app.kb, log);
-  const turns = new TeamsTurns(app, adminCheck(config.mode, config.adminAadIds), notices, log);
+  const notices = new ReportNotices(adapter, config.appId ?? '', app.store, app.kb, log, configuredReference(config));
+  const admins = adminCheck(config.mode, config.adminAadIds);
+  const turns = new TeamsTurns(app, admins, notices, log);
+  const reportAdmin = new ReportAdmin(app, admins);
+  const reporters = new ReporterMessages(adapter, config.appId ?? '', app.store, log);
+  app.reports.addMessenger('teams', (submission, text) => reporters.tell(submission, text));
+  app.reports.addReminderPoster((reminder) => notices.remind(reminder));
   const local = config.mode === 'local';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -83,8 +105,9 @@ export async function createTeamsChannel(app: App, env: NodeJS.ProcessEnv, log: 
     if (!claimed) return sendJson(res, 200, { duplicate: true });
     let invokeResponse: unknown;
     try {
+      await reporters.remember(activity);
       await adapter.processActivityDirect(authenticated, activity, async (ctx) => {
-        invokeResponse = await turns.onTurn(ctx);
+        invokeResponse = reportAdmin.handles(ctx.activity) ? await reportAdmin.onInvoke(ctx) : await turns.onTurn(ctx);
       });
     } catch (error) {
       log.error({ error: message(error) }, 'teams: the turn failed');

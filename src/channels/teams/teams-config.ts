@@ -24,6 +24,10 @@ const flag = z
     return false;
   });
 
+/** Teams' global Bot Connector endpoint, which reaches a team in any region. */
+const GLOBAL = 'https://smba.trafficmanager.net/teams/';
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const aadIds = z.string().transform((s, ctx) => {
@@ -42,10 +46,26 @@ const schema = z
     TEAMS_LOCAL_MODE: flag.default(false),
     TEAMS_ADMIN_AAD_IDS: aadIds.default([]),
     TEAMS_OPENID_METADATA_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of an OpenID configuration document' }).optional(),
+    TEAMS_REPORTS_CONVERSATION: z
+      .string()
+      .regex(/^19:[^\s;]+$/, 'must be a Teams channel conversation id such as 19:abc123@thread.tacv2 (no ;messageid=…)')
+      .optional(),
+    TEAMS_REPORTS_SERVICE_URL: z
+      .url({ protocol: /^https?$/, error: 'must be the http(s) URL of the Bot Connector service for the team' })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const issue = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
-    if (env.MICROSOFT_APP_ID === undefined) return;
+    if (env.TEAMS_REPORTS_SERVICE_URL !== undefined && env.TEAMS_REPORTS_CONVERSATION === undefined) {
+      issue('TEAMS_REPORTS_CONVERSATION', 'is required when TEAMS_REPORTS_SERVICE_URL is set');
+    }
+    if (env.MICROSOFT_APP_ID === undefined) {
+      const url = env.TEAMS_REPORTS_SERVICE_URL;
+      if (env.TEAMS_LOCAL_MODE && env.TEAMS_REPORTS_CONVERSATION !== undefined && !(url && LOOPBACK.has(new URL(url).hostname))) {
+        issue('TEAMS_REPORTS_SERVICE_URL', 'must be a service on this machine (localhost) in local mode, which replies only there');
+      }
+      return;
+    }
     if (env.TEAMS_LOCAL_MODE) issue('TEAMS_LOCAL_MODE', 'must not be 1 when MICROSOFT_APP_ID is set: local mode turns token validation off');
     if (env.MICROSOFT_APP_TYPE !== 'MultiTenant' && env.MICROSOFT_APP_TENANT_ID === undefined) {
       issue('MICROSOFT_APP_TENANT_ID', `is required when MICROSOFT_APP_TYPE is ${env.MICROSOFT_APP_TYPE}`);
@@ -66,6 +86,8 @@ export interface TeamsConfig {
   appType: AppType;
   adminAadIds: string[];
   openIdMetadataUrl?: string;
+  /** Where breach report notices go until an administrator says otherwise (TEAMS_REPORTS_CONVERSATION). */
+  reportsConversation?: { id: string; serviceUrl: string };
   production: boolean;
 }
 
@@ -77,6 +99,8 @@ const TEAMS_VARIABLES = [
   'TEAMS_LOCAL_MODE',
   'TEAMS_ADMIN_AAD_IDS',
   'TEAMS_OPENID_METADATA_URL',
+  'TEAMS_REPORTS_CONVERSATION',
+  'TEAMS_REPORTS_SERVICE_URL',
 ] as const;
 
 /** Settings that only mean something with an app id. */
@@ -114,6 +138,9 @@ export function teamsConfig(env: NodeJS.ProcessEnv): TeamsConfig | undefined {
     appType: parsed.MICROSOFT_APP_TYPE,
     adminAadIds: parsed.TEAMS_ADMIN_AAD_IDS,
     openIdMetadataUrl: parsed.TEAMS_OPENID_METADATA_URL,
+    ...(parsed.TEAMS_REPORTS_CONVERSATION
+      ? { reportsConversation: { id: parsed.TEAMS_REPORTS_CONVERSATION, serviceUrl: parsed.TEAMS_REPORTS_SERVICE_URL ?? GLOBAL } }
+      : {}),
     production,
   };
 }

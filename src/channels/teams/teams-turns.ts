@@ -10,6 +10,7 @@ import { formCard, submitCard, typedValues } from './form-card.js';
 import { addressedText, cardSubmit, isShared, teamsCommand, whoOf, type CardSubmit, type Command } from './inbound.js';
 import { SharedForms } from './shared-forms.js';
 import type { AdminCheck } from './admins.js';
+import { reportsPlaceholder } from './report-admin-card.js';
 import { replyCard } from './reply-card.js';
 import type { ReportNotices } from './report-notices.js';
 
@@ -90,6 +91,8 @@ export class TeamsTurns {
     if (refused) return this.send(ctx, replyCard(makeReply('help', [{ type: 'error', text: refused }])));
     const actor = `teams:${who.userId}`;
     switch (command.action) {
+      case 'list':
+        return this.send(ctx, reportsPlaceholder({ id: ctx.activity.from.id, name: ctx.activity.from.name ?? 'you' }));
       case 'here': {
         await this.notices.remember(ctx.activity, actor);
         return this.send(ctx, replyCard(noticeOf('New breach reports will be posted here: reference, compact and organisation concerned only.')));

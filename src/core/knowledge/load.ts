@@ -56,7 +56,19 @@ class Loader {
       for (const e of doc.errors) this.problems.push(`${this.name(file)}: not valid YAML: ${e.message.split('\n')[0]}`);
       return undefined;
     }
-    const parsed = schema.safeParse(doc.toJS());
+    let value: unknown;
+    try {
+      // Resolving aliases can still fail after a clean parse, e.g. "Excessive alias count" for an alias bomb.
+      value = doc.toJS();
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      const why = /alias/i.test(message ?? '')
+        ? 'refused because its aliases expand too far; remove the aliases (& and *) from it'
+        : 'not valid YAML';
+      this.problems.push(`${this.name(file)}: ${why} (${message})`);
+      return undefined;
+    }
+    const parsed = schema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         this.problems.push(`${this.name(file)}: ${formatPath(issue.path)}: ${issue.message}`);

@@ -18,6 +18,8 @@ const WRITES = new Set([
   'deleteConversation',
   'createSubmission',
   'setSubmissionStatus',
+  'changeStatus',
+  'markReminded',
   'purgeSubmissions',
   'claimEvent',
   'purgeExpired',

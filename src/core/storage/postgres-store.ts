@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrate, type MigrationDialect } from './migrate.js';
+import { REPORT_SQL, changeParams, rowToChange } from './report-sql.js';
+import type { StatusChange } from './report-store.js';
 import {
   PROBE,
   SQL,
@@ -169,6 +171,28 @@ export class PostgresStore implements Store {
   async setSubmissionStatus(ref: string, status: SubmissionStatus, now: Date): Promise<Submission | undefined> {
     const [row] = await this.rows(SQL.setSubmissionStatus, [status, now.getTime(), ref]);
     return row ? rowToSubmission(row) : undefined;
+  }
+
+  async changeStatus(change: StatusChange): Promise<Submission | undefined> {
+    const update = async (db: Db) => {
+      const updated = await db.query(REPORT_SQL.setStatus, [change.status, change.at.getTime(), change.ref]);
+      const row = updated.rows[0] as Record<string, unknown> | undefined;
+      if (row) await db.query(REPORT_SQL.insertChange, changeParams(randomUUID(), change));
+      return row ? rowToSubmission(row) : undefined;
+    };
+    return this.inTurn ? update(this.db) : transaction(this.pool, 'BEGIN', update);
+  }
+
+  async statusHistory(ref: string): Promise<StatusChange[]> {
+    return (await this.rows(REPORT_SQL.history, [ref])).map(rowToChange);
+  }
+
+  async reportsToRemind(cutoff: Date): Promise<Submission[]> {
+    return (await this.rows(REPORT_SQL.toRemind, [cutoff.getTime()])).map(rowToSubmission);
+  }
+
+  async markReminded(refs: string[], at: Date): Promise<void> {
+    for (const ref of refs) await this.db.query(REPORT_SQL.markReminded, [at.getTime(), ref]);
   }
 
   async purgeSubmissions(before: Date): Promise<number> {

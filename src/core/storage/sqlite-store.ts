@@ -3,6 +3,8 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate, type MigrationDialect } from './migrate.js';
+import { REPORT_SQL, changeParams, rowToChange } from './report-sql.js';
+import type { StatusChange } from './report-store.js';
 import { SerialByKey } from './serial-by-key.js';
 import {
   PROBE,
@@ -110,6 +112,28 @@ export class SqliteStore implements Store {
   async setSubmissionStatus(ref: string, status: SubmissionStatus, now: Date): Promise<Submission | undefined> {
     const row = this.get(SQL.setSubmissionStatus, [status, now.getTime(), ref]);
     return row ? rowToSubmission(row) : undefined;
+  }
+
+  async changeStatus(change: StatusChange): Promise<Submission | undefined> {
+    const update = this.db.transaction(() => {
+      const row = this.get(REPORT_SQL.setStatus, [change.status, change.at.getTime(), change.ref]);
+      if (row) this.run(REPORT_SQL.insertChange, changeParams(randomUUID(), change));
+      return row;
+    });
+    const row = update.immediate();
+    return row ? rowToSubmission(row) : undefined;
+  }
+
+  async statusHistory(ref: string): Promise<StatusChange[]> {
+    return this.all(REPORT_SQL.history, [ref]).map(rowToChange);
+  }
+
+  async reportsToRemind(cutoff: Date): Promise<Submission[]> {
+    return this.all(REPORT_SQL.toRemind, [cutoff.getTime()]).map(rowToSubmission);
+  }
+
+  async markReminded(refs: string[], at: Date): Promise<void> {
+    this.db.transaction(() => refs.forEach((ref) => this.run(REPORT_SQL.markReminded, [at.getTime(), ref]))).immediate();
   }
 
   async purgeSubmissions(before: Date): Promise<number> {

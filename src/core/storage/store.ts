@@ -1,3 +1,5 @@
+import type { ReportHandlingStore } from './report-store.js';
+
 export type SubmissionKind = 'breach' | 'signup';
 export const SUBMISSION_STATUSES = ['received', 'in-review', 'resolved', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
@@ -48,7 +50,7 @@ export interface AuditEntry {
  * Everything the bot keeps. Every implementation passes test/storage/contract.ts.
  * Times are passed in by the caller so that expiry and retention follow an injected clock.
  */
-export interface Store {
+export interface Store extends ReportHandlingStore {
   readonly kind: 'sqlite' | 'postgres';
 
   /** Conversation state (answer context and any flow in progress), or undefined when absent or expired at `now`. */

@@ -20,9 +20,14 @@ export class TeamsHarness {
   private server!: Server;
   private seq = 0;
 
-  static async start(env: Record<string, string> = { TEAMS_LOCAL_MODE: '1' }, host = '127.0.0.1'): Promise<TeamsHarness> {
+  /** `env` may be a function of the fake connector's URL, for settings that name it. */
+  static async start(
+    envOrFn: Record<string, string> | ((connectorUrl: string) => Record<string, string>) = { TEAMS_LOCAL_MODE: '1' },
+    host = '127.0.0.1',
+  ): Promise<TeamsHarness> {
     const h = new TeamsHarness();
     h.connector = await new FakeBotConnector().start();
+    const env = typeof envOrFn === 'function' ? envOrFn(h.connector.url) : envOrFn;
     h.app = await createApp({ DATA_DIR: tempDataDir() });
     const sink = new Writable({ write: (chunk, _enc, done) => (h.logs.push(JSON.parse(String(chunk))), done()) });
     const log = createLogger({ level: 'debug', destination: sink });

@@ -15,6 +15,10 @@ function configError(env: NodeJS.ProcessEnv): string {
   throw new Error('expected a ConfigError');
 }
 
+const LOCAL = { TEAMS_LOCAL_MODE: '1' };
+const CONV = '19:team@thread.tacv2';
+const GLOBAL = 'https://smba.trafficmanager.net/teams/';
+
 describe('Teams settings', () => {
   it('leave Teams off when nothing is set, in production too', () => {
     expect(teamsConfig({})).toBeUndefined();
@@ -41,6 +45,16 @@ describe('Teams settings', () => {
     expect(teamsConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT })).toMatchObject({ appType: 'UserAssignedMSI' });
   });
 
+  it('take the reports conversation from configuration, with the global service URL unless one is given', () => {
+    const app = { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 's3cret' };
+    expect(teamsConfig(app)?.reportsConversation).toBeUndefined();
+    expect(teamsConfig({ ...app, TEAMS_REPORTS_CONVERSATION: CONV })?.reportsConversation).toEqual({ id: CONV, serviceUrl: GLOBAL });
+    const emea = { ...app, TEAMS_REPORTS_CONVERSATION: CONV, TEAMS_REPORTS_SERVICE_URL: 'https://smba.trafficmanager.net/emea/' };
+    expect(teamsConfig(emea)?.reportsConversation?.serviceUrl).toBe('https://smba.trafficmanager.net/emea/');
+    const local = { ...LOCAL, TEAMS_REPORTS_CONVERSATION: CONV, TEAMS_REPORTS_SERVICE_URL: 'http://127.0.0.1:3978/' };
+    expect(teamsConfig(local)?.reportsConversation?.serviceUrl).toBe('http://127.0.0.1:3978/');
+  });
+
   it('refuse to start without an app id when other Teams settings say Teams was meant to be on', () => {
     expect(configError({ NODE_ENV: 'production', MICROSOFT_APP_PASSWORD: 's3cret' })).toMatch(/MICROSOFT_APP_ID: is required to turn Teams on \(MICROSOFT_APP_PASSWORD is set\)$/);
     expect(configError({ TEAMS_ADMIN_AAD_IDS: TENANT })).toMatch(/MICROSOFT_APP_ID: .*or set TEAMS_LOCAL_MODE=1/);
@@ -58,6 +72,12 @@ describe('Teams settings', () => {
       [{ TEAMS_LOCAL_MODE: '1', MICROSOFT_APP_PASSWORD: 's3cret' }, /MICROSOFT_APP_PASSWORD: only applies with MICROSOFT_APP_ID/],
       [{ TEAMS_LOCAL_MODE: '1', TEAMS_ADMIN_AAD_IDS: 'jo@example.org' }, /TEAMS_ADMIN_AAD_IDS: must be Azure AD \(Entra ID\) user object ids/],
       [{ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 's3cret', TEAMS_OPENID_METADATA_URL: 'login.example.org' }, /TEAMS_OPENID_METADATA_URL: must be an http\(s\) URL/],
+      [{ ...LOCAL, TEAMS_REPORTS_CONVERSATION: 'General' }, /TEAMS_REPORTS_CONVERSATION: must be a Teams channel conversation id/],
+      [{ ...LOCAL, TEAMS_REPORTS_CONVERSATION: `${CONV};messageid=1` }, /TEAMS_REPORTS_CONVERSATION: must be a Teams channel/],
+      [{ ...LOCAL, TEAMS_REPORTS_CONVERSATION: CONV }, /TEAMS_REPORTS_SERVICE_URL: must be a service on this machine/],
+      [{ ...LOCAL, TEAMS_REPORTS_CONVERSATION: CONV, TEAMS_REPORTS_SERVICE_URL: GLOBAL }, /TEAMS_REPORTS_SERVICE_URL: must be a service/],
+      [{ ...LOCAL, TEAMS_REPORTS_SERVICE_URL: 'http://localhost:1/' }, /TEAMS_REPORTS_CONVERSATION: is required when/],
+      [{ TEAMS_REPORTS_CONVERSATION: CONV }, /MICROSOFT_APP_ID: is required to turn Teams on \(TEAMS_REPORTS_CONVERSATION is set\)/],
     ];
     for (const [env, message] of cases) {
       const text = configError(env);
