@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate, type MigrationDialect } from './migrate.js';
 import { SerialByKey } from './serial-by-key.js';
+import { SqliteReviewStore } from './sqlite-review-store.js';
 import {
   PROBE,
   SQL,
@@ -69,6 +70,11 @@ export class SqliteStore implements Store {
     /** Migration versions this open applied (empty when the schema was already current). */
     readonly migrationsApplied: readonly number[],
   ) {}
+
+  /** The review questions and accepted examples, on the same connection. */
+  reviewStore(): SqliteReviewStore {
+    return new SqliteReviewStore(this.db);
+  }
 
   async getConversation(conversationId: string, now: Date): Promise<unknown | undefined> {
     const row = this.get(SQL.getConversation, [conversationId, now.getTime()]);
