@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ReviewStore } from './core/storage/review-store.js';
 import type { Store } from './core/storage/store.js';
 
 export const DAY_MS = 86_400_000;
@@ -15,6 +16,8 @@ export interface HousekeepingDeps {
   log: Logger;
   /** REPORT_RETENTION_DAYS; without it reports and sign-ups are kept. */
   retentionDays?: number;
+  /** With QUESTION_RETENTION_DAYS: questions kept for review (pending or dismissed) older than that go. */
+  questions?: { review: ReviewStore; retentionDays: number };
   clock?: () => Date;
 }
 
@@ -22,11 +25,12 @@ export interface HousekeepingDeps {
  * At start and then daily: deletes expired conversations and old event ids, and, with a retention period,
  * reports and sign-ups older than that (written to the audit log). Any one instance may do it.
  */
-export function startHousekeeping({ store, log, retentionDays, clock = () => new Date() }: HousekeepingDeps): { stop(): Promise<void> } {
+export function startHousekeeping({ store, log, retentionDays, questions, clock = () => new Date() }: HousekeepingDeps): { stop(): Promise<void> } {
   const once = async () => {
     const now = clock();
     const expired = await store.purgeExpired(now, new Date(now.getTime() - EVENT_IDS_KEPT_MS));
     log.info(expired, 'expired conversations and event ids deleted');
+    if (questions) await purgeQuestions(store, questions.review, questions.retentionDays, 'serve:retention', now);
     if (!retentionDays) return;
     const before = retentionCutoff(now, retentionDays);
     const deleted = await store.purgeSubmissions(before);
@@ -46,4 +50,12 @@ export function startHousekeeping({ store, log, retentionDays, clock = () => new
       await running;
     },
   };
+}
+
+/** Deletes questions kept for review (pending or dismissed) older than QUESTION_RETENTION_DAYS, audited. */
+export async function purgeQuestions(store: Store, review: ReviewStore, days: number, actor: string, now: Date): Promise<{ deleted: number; before: Date }> {
+  const before = retentionCutoff(now, days);
+  const deleted = await review.purgeQuestions(before);
+  await store.audit({ actor, action: 'review.purge', target: `${deleted} older than ${before.toISOString().slice(0, 10)}`, at: now });
+  return { deleted, before };
 }

@@ -19,7 +19,7 @@ export interface NewReviewQuestion {
   /** Salted hash of the asker, only to count distinct askers. */
   asker: string;
   reason: ReviewReason;
-  /** The reply given: its intent and the items it offered or quoted. */
+  /** The reply given: its intent, and the keys of the passages it quoted or else the values of the buttons it offered. */
   reply: { intent: string; keys: string[] };
   /** The model's top candidates, best first. */
   candidates: Candidate[];
