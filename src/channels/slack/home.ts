@@ -3,7 +3,8 @@ import { compactName, EXAMPLES, listCompacts } from '../../core/answers/compose.
 import type { KnowledgeBase } from '../../core/knowledge/types.js';
 import type { Submission } from '../../core/storage/store.js';
 import { button, openFormAction, context, header, section, type SlackBlock } from './block-kit.js';
-import type { SlackDeps } from './deps.js';
+import type { SlackClient, SlackDeps } from './deps.js';
+import { registerReviewActions, reviewBlocks } from './home-review.js';
 import { escapeMrkdwn, LIMITS } from './mrkdwn.js';
 import { safely } from './post.js';
 
@@ -23,7 +24,7 @@ export function submissionList(kb: KnowledgeBase, submissions: Submission[], des
 }
 
 /** The App Home tab: what the bot does, how to ask, the two forms, and the user's own submissions. */
-export function homeView(kb: KnowledgeBase, mine: Submission[]): types.HomeView {
+export function homeView(kb: KnowledgeBase, mine: Submission[], admin: SlackBlock[] = []): types.HomeView {
   const blocks: SlackBlock[] = [
     header('Local Compacts, quoted and cited'),
     ...section(
@@ -45,15 +46,21 @@ export function homeView(kb: KnowledgeBase, mine: Submission[]): types.HomeView 
     { type: 'divider' },
     header('Your submissions'),
     ...(mine.length === 0 ? section('_You have not submitted anything yet._') : submissionList(kb, mine).blocks),
+    ...admin,
   ];
   return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
 }
 
 /** The Home tab is drawn afresh each time the user opens it, so their list of submissions is current. */
 export function registerHome(bolt: BoltApp, deps: SlackDeps): void {
+  const publish = async (client: SlackClient, user: string) => {
+    const mine = await deps.app.store.listSubmissions({ userId: user });
+    const review = await reviewBlocks(deps, user);
+    await safely(deps, 'publish home', () => client.views.publish({ user_id: user, view: homeView(deps.app.kb, mine, review) }));
+  };
   bolt.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    const mine = await deps.app.store.listSubmissions({ userId: event.user });
-    await safely(deps, 'publish home', () => client.views.publish({ user_id: event.user, view: homeView(deps.app.kb, mine) }));
+    await publish(client, event.user);
   });
+  registerReviewActions(bolt, deps, publish);
 }
