@@ -68,7 +68,8 @@ async function decide(io: ReviewIo, id: string, verdict: Verdict): Promise<numbe
     return 1;
   }
   const q = decided.question;
-  const what = q.status === 'example' ? `an example of ${describe(io.kb(), q.label!)}` : q.status === 'out-of-scope' ? 'out of scope' : 'dismissed';
+  const what =
+    q.status === 'example' ? `an example of ${describe(io.kb(), q.label!)}` : q.status === 'out-of-scope' ? 'out of scope' : 'dismissed';
   io.out(`${q.id} "${q.question}" is now ${what}.${q.status === 'dismissed' ? '' : ' Every instance answers with it within seconds.'}`);
   return 0;
 }
@@ -94,7 +95,15 @@ function asJson(kb: KnowledgeBase, q: ReviewQuestion) {
     const e = kb.entries.find((x) => x.key === c.key);
     return { item: e ? `${e.compact} ${e.id}` : c.key, title: e?.title, p: c.p };
   });
-  return { id: q.id, question: q.question, reason: q.reason, channel: q.channel, askedAt: q.createdAt.toISOString(), pressed: q.pressed, candidates };
+  return {
+    id: q.id,
+    question: q.question,
+    reason: q.reason,
+    channel: q.channel,
+    askedAt: q.createdAt.toISOString(),
+    pressed: q.pressed,
+    candidates,
+  };
 }
 
 function printGroups(io: ReviewIo, pending: ReviewQuestion[]) {
@@ -104,18 +113,26 @@ function printGroups(io: ReviewIo, pending: ReviewQuestion[]) {
   }
   const kb = io.kb();
   const groups = groupQuestions(pending);
-  io.out(`${pending.length} question${pending.length === 1 ? '' : 's'} to review, in ${groups.length} group${groups.length === 1 ? '' : 's'}, most asked first.`);
+  io.out(
+    `${pending.length} question${pending.length === 1 ? '' : 's'} to review, in ${groups.length} group${groups.length === 1 ? '' : 's'}, most asked first.`,
+  );
   for (const [i, g] of groups.entries()) {
     io.out('');
-    io.out(`[${i + 1}] asked ${g.questions.length} time${g.questions.length === 1 ? '' : 's'} by ${g.askers} ${g.askers === 1 ? 'person' : 'people'}`);
+    io.out(
+      `[${i + 1}] asked ${g.questions.length} time${g.questions.length === 1 ? '' : 's'} by ${g.askers} ${g.askers === 1 ? 'person' : 'people'}`,
+    );
     for (const q of g.questions) {
       const pressed = q.pressed.length > 0 ? `  then chose ${q.pressed.map((k) => describe(kb, k)).join(', ')}` : '';
-      io.out(`  ${q.id}  ${q.createdAt.toISOString().slice(0, 10)}  ${q.channel.padEnd(8)} ${q.reason.padEnd(9)} "${q.question}"${pressed}`);
+      io.out(
+        `  ${q.id}  ${q.createdAt.toISOString().slice(0, 10)}  ${q.channel.padEnd(8)} ${q.reason.padEnd(9)} "${q.question}"${pressed}`,
+      );
     }
     g.questions[0]!.candidates.forEach((c, n) => io.out(`      ${n + 1}. ${describe(kb, c.key)}  ${Math.round(c.p * 100)}%`));
   }
   io.out('');
-  io.out('Decide: compact-bot review accept <id> --candidate N | --item "<compact> <item id>";  review out-of-scope <id>;  review dismiss <id>');
+  io.out(
+    'Decide: compact-bot review accept <id> --candidate N | --item "<compact> <item id>";  review out-of-scope <id>;  review dismiss <id>',
+  );
 }
 
 function usage(io: ReviewIo): number {

@@ -18,11 +18,18 @@ export async function exportReviewed(io: ReviewIo): Promise<number> {
     loadKnowledge(io.knowledgeDir);
   } catch (error) {
     for (const [path, text] of result.originals) writeFileSync(path, text);
-    io.err(`The knowledge base would not load after the export, so nothing was changed:\n${error instanceof Error ? error.message : String(error)}`);
+    io.err(
+      `The knowledge base would not load after the export, so nothing was changed:\n${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   }
   const removed = await io.review.removeExported(result.written.map((w) => w.id));
-  await io.store.audit({ actor: io.actor, action: 'review.export', target: `${removed} examples into ${[...result.originals.keys()].length} files`, at: io.now() });
+  await io.store.audit({
+    actor: io.actor,
+    action: 'review.export',
+    target: `${removed} examples into ${[...result.originals.keys()].length} files`,
+    at: io.now(),
+  });
   for (const w of result.written) io.out(`${w.id} → ${w.file}`);
   for (const s of result.skipped) io.err(`${s.id} kept in review: ${s.reason}`);
   io.out(`Exported ${result.written.length} example${result.written.length === 1 ? '' : 's'}; \`compact-bot knowledge check\` passes.`);

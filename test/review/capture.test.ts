@@ -14,11 +14,18 @@ const SUGGESTED = 'the borough is pulling our rent-free hall from april, what wa
 
 describe('questions kept for review', () => {
   it('keeps a declined question masked, with the channel kind, the reply, the candidates and a salted asker hash only', async () => {
-    const reply = await app.bot.handle({ ...who('c1'), text: 'rent free hall withdrawn by borough, mail me at jo@example.org or ring 01442 228000' });
+    const reply = await app.bot.handle({
+      ...who('c1'),
+      text: 'rent free hall withdrawn by borough, mail me at jo@example.org or ring 01442 228000',
+    });
     expect(reply.intent).toBe('unknown');
     const [kept, ...more] = await app.review.listQuestions('pending');
     expect(more).toEqual([]);
-    expect(kept).toMatchObject({ question: 'rent free hall withdrawn by borough, mail me at [email] or ring [phone]', channel: 'terminal', reason: 'declined' });
+    expect(kept).toMatchObject({
+      question: 'rent free hall withdrawn by borough, mail me at [email] or ring [phone]',
+      channel: 'terminal',
+      reason: 'declined',
+    });
     expect(kept!.candidates).toHaveLength(3);
     expect(JSON.stringify(kept)).not.toContain('U123SECRET');
     expect(kept!.asker).toBe(askerHash((await app.store.getSetting('review.salt'))!, 'terminal', 'U123SECRET'));

@@ -27,7 +27,12 @@ describe.skipIf(!databaseUrl)('it learns from use: Slack → review → every in
     schema = await createTestSchema(databaseUrl!);
     knowledge = join(mkdtempSync(join(tmpdir(), 'compact-bot-knowledge-')), 'knowledge');
     cpSync(join(ROOT, 'knowledge'), knowledge, { recursive: true });
-    const env = { DATABASE_URL: schema.databaseUrl(), SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl };
+    const env = {
+      DATABASE_URL: schema.databaseUrl(),
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+    };
     [a, b] = [new ServeProcess(env), new ServeProcess(env)];
     await Promise.all([a.ready(), b.ready()]);
     store = await openPostgresStore({ connectionString: databaseUrl!, schema: schema.name });
@@ -50,7 +55,10 @@ describe.skipIf(!databaseUrl)('it learns from use: Slack → review → every in
 
     const listed = cli(['list', '--json']);
     expect(listed.status).toBe(0);
-    const pending = listed.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; question: string; channel: string; candidates: unknown[] });
+    const pending = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; question: string; channel: string; candidates: unknown[] });
     expect(pending.map((q) => [q.question, q.channel])).toEqual([
       [QUESTION, 'slack'],
       [QUESTION, 'slack'],
@@ -66,11 +74,15 @@ describe.skipIf(!databaseUrl)('it learns from use: Slack → review → every in
     expect(cli(['dismiss', pending[1]!.id]).stderr).toMatch(/already decided \(dismissed by cli:/);
 
     // B was started before the example existed and has not restarted.
-    const answer = await waitUntil('B to answer with Hertfordshire 4.4', async () => {
-      // A keep-alive connection idle through the CLI runs may be closed by the server just as it is reused.
-      const text = await dm.say(b.url, QUESTION).catch(() => '');
-      return /4\.4/.test(text) && /three months/.test(text) && text;
-    }, 30_000);
+    const answer = await waitUntil(
+      'B to answer with Hertfordshire 4.4',
+      async () => {
+        // A keep-alive connection idle through the CLI runs may be closed by the server just as it is reused.
+        const text = await dm.say(b.url, QUESTION).catch(() => '');
+        return /4\.4/.test(text) && /three months/.test(text) && text;
+      },
+      30_000,
+    );
     expect(answer).toMatch(/Hertfordshire Compact 4\.4/);
     expect(b.alive).toBe(true);
     expect((await store.listAudit()).map((e) => e.action)).toEqual(expect.arrayContaining(['review.example', 'review.dismissed']));

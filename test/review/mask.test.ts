@@ -24,6 +24,8 @@ describe('askerHash', () => {
     const h = askerHash('salt-a', 'slack', 'U1');
     expect(h).toBe(askerHash('salt-a', 'slack', 'U1'));
     expect(h).not.toContain('U1');
-    expect(new Set([h, askerHash('salt-b', 'slack', 'U1'), askerHash('salt-a', 'teams', 'U1'), askerHash('salt-a', 'slack', 'U2')]).size).toBe(4);
+    expect(
+      new Set([h, askerHash('salt-b', 'slack', 'U1'), askerHash('salt-a', 'teams', 'U1'), askerHash('salt-a', 'slack', 'U2')]).size,
+    ).toBe(4);
   });
 });

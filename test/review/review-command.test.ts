@@ -25,7 +25,17 @@ afterAll(async () => store.close());
 function io(now = new Date('2026-06-01T12:00:00Z')): ReviewIo {
   out.length = 0;
   err.length = 0;
-  return { out: (t) => out.push(t), err: (t) => err.push(t), kb: () => kb, knowledgeDir: knowledge, store, review: store.reviewStore(), actor: 'cli:tester', now: () => now, retentionDays: 90 };
+  return {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    kb: () => kb,
+    knowledgeDir: knowledge,
+    store,
+    review: store.reviewStore(),
+    actor: 'cli:tester',
+    now: () => now,
+    retentionDays: 90,
+  };
 }
 
 const question = (id: string, text: string, createdAt = new Date('2026-05-30T10:00:00Z')): NewReviewQuestion => ({
@@ -69,25 +79,39 @@ describe('compact-bot review', () => {
     expect(text).toContain("1. hertfordshire 4.4 (Three months' notice before funding changes or ends)  20%");
     await reviewCommand(['list', '--json'], io());
     expect(out.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['q1', 'q2', 'q3']);
-    expect(JSON.parse(out[0]!)).toMatchObject({ question: 'our hall hire is being withdrawn, what notice', candidates: [{ item: 'hertfordshire 4.4', p: 0.2 }, { item: 'dacorum statutory-funding-3' }] });
+    expect(JSON.parse(out[0]!)).toMatchObject({
+      question: 'our hall hire is being withdrawn, what notice',
+      candidates: [{ item: 'hertfordshire 4.4', p: 0.2 }, { item: 'dacorum statutory-funding-3' }],
+    });
     expect(await reviewCommand(['accept', 'q1', '--candidate', '2'], io())).toBe(0);
     expect((await review.getQuestion('q1'))?.label).toBe('dacorum:undertaking:statutory-funding-3');
     expect(await reviewCommand(['out-of-scope', 'q2'], io())).toBe(0);
     // One clock for both: the log orders entries of the same moment by a random id.
     const audit = await store.listAudit();
     expect(audit).toHaveLength(2);
-    expect(audit).toEqual(expect.arrayContaining([
-      { actor: 'cli:tester', action: 'review.example', target: 'q1 → dacorum:undertaking:statutory-funding-3', at: new Date('2026-06-01T12:00:00Z') },
-      { actor: 'cli:tester', action: 'review.out-of-scope', target: 'q2 → none', at: new Date('2026-06-01T12:00:00Z') },
-    ]));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        {
+          actor: 'cli:tester',
+          action: 'review.example',
+          target: 'q1 → dacorum:undertaking:statutory-funding-3',
+          at: new Date('2026-06-01T12:00:00Z'),
+        },
+        { actor: 'cli:tester', action: 'review.out-of-scope', target: 'q2 → none', at: new Date('2026-06-01T12:00:00Z') },
+      ]),
+    );
   });
 
   it('exports into the item and into out-of-scope.yml, leaving the rest of each file as it was', async () => {
     const before = readFileSync(join(knowledge, 'out-of-scope.yml'), 'utf8');
     expect(await reviewCommand(['export'], io())).toBe(0);
     expect(out.join('\n')).toMatch(/q1 → dacorum\/undertakings.yml[\s\S]*q2 → out-of-scope.yml[\s\S]*npm run train/);
-    expect(readFileSync(join(knowledge, 'out-of-scope.yml'), 'utf8')).toBe(`${before}- subject: questions accepted in review\n  asked:\n    - "can the parish clerk sack our volunteers"\n`);
-    expect(readFileSync(join(knowledge, 'dacorum', 'undertakings.yml'), 'utf8')).toContain('- "our hall hire is being withdrawn, what notice"\n');
+    expect(readFileSync(join(knowledge, 'out-of-scope.yml'), 'utf8')).toBe(
+      `${before}- subject: questions accepted in review\n  asked:\n    - "can the parish clerk sack our volunteers"\n`,
+    );
+    expect(readFileSync(join(knowledge, 'dacorum', 'undertakings.yml'), 'utf8')).toContain(
+      '- "our hall hire is being withdrawn, what notice"\n',
+    );
     expect(await store.reviewStore().accepted()).toEqual([]);
     expect(() => loadKnowledge(knowledge)).not.toThrow();
   });

@@ -38,7 +38,11 @@ export function reviewStoreContract(name: string, make: () => Promise<ReviewStor
 
     it('keeps a question as given, pending, with nothing pressed', async () => {
       await review.addQuestion(question('q1', { reason: 'suggested', reply: { intent: 'unknown', keys: ['a:1', 'b:2'] } }));
-      expect(await review.getQuestion('q1')).toEqual({ ...question('q1', { reason: 'suggested', reply: { intent: 'unknown', keys: ['a:1', 'b:2'] } }), pressed: [], status: 'pending' });
+      expect(await review.getQuestion('q1')).toEqual({
+        ...question('q1', { reason: 'suggested', reply: { intent: 'unknown', keys: ['a:1', 'b:2'] } }),
+        pressed: [],
+        status: 'pending',
+      });
       expect(await review.getQuestion('nope')).toBeUndefined();
       expect(await review.countPending()).toBe(1);
     });
@@ -60,7 +64,12 @@ export function reviewStoreContract(name: string, make: () => Promise<ReviewStor
       const dismissed = await review.decide('q2', { status: 'dismissed', by: 'cli:ann', at: at('2026-03-04T09:00:00Z') });
       expect(dismissed).toMatchObject({ status: 'dismissed', decidedBy: 'cli:ann', decidedAt: at('2026-03-04T09:00:00Z') });
       expect(await review.version()).toBe(v0);
-      const accepted = await review.decide('q1', { status: 'example', label: 'hertfordshire:4.4', by: 'cli:ann', at: at('2026-03-04T10:00:00Z') });
+      const accepted = await review.decide('q1', {
+        status: 'example',
+        label: 'hertfordshire:4.4',
+        by: 'cli:ann',
+        at: at('2026-03-04T10:00:00Z'),
+      });
       expect(accepted).toMatchObject({ id: 'q1', status: 'example', label: 'hertfordshire:4.4' });
       await review.decide('q3', { status: 'out-of-scope', label: 'none', by: 'slack:U9', at: at('2026-03-04T11:00:00Z') });
       expect(await review.version()).toBeGreaterThan(v0);

@@ -28,7 +28,9 @@ export async function reviewBlocks(deps: SlackDeps, user: string): Promise<Slack
       type: 'actions',
       block_id: `review_${q.id}`,
       elements: [
-        ...candidates.map((e, i) => button(`${i + 1}. Example of ${e.compact} ${e.id}`, `review:example:${i}`, `${q.id} ${e.key}`, i === 0 ? 'primary' : undefined)),
+        ...candidates.map((e, i) =>
+          button(`${i + 1}. Example of ${e.compact} ${e.id}`, `review:example:${i}`, `${q.id} ${e.key}`, i === 0 ? 'primary' : undefined),
+        ),
         button('Out of scope', 'review:out-of-scope', q.id),
         button('Dismiss', 'review:dismiss', q.id, 'danger'),
       ],
@@ -49,9 +51,15 @@ export function registerReviewActions(bolt: BoltApp, deps: SlackDeps, publish: (
     }
     const [id = '', key = ''] = (action.value ?? '').split(' ');
     const kind = action.action_id.split(':')[1]!;
-    const verdict: Verdict = kind === 'example' ? { kind: 'example', item: key } : kind === 'out-of-scope' ? { kind: 'out-of-scope' } : { kind: 'dismissed' };
+    const verdict: Verdict =
+      kind === 'example' ? { kind: 'example', item: key } : kind === 'out-of-scope' ? { kind: 'out-of-scope' } : { kind: 'dismissed' };
     try {
-      const decided = await decideQuestion({ kb: deps.app.kb, review: deps.app.review, store: deps.app.store }, id, verdict, `slack:${user}`);
+      const decided = await decideQuestion(
+        { kb: deps.app.kb, review: deps.app.review, store: deps.app.store },
+        id,
+        verdict,
+        `slack:${user}`,
+      );
       if (decided.ok) deps.app.metrics.reviewDecisions.inc({ decision: verdict.kind });
       else deps.log.info({ id }, decided.error);
     } catch (err) {

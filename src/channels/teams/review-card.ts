@@ -15,7 +15,13 @@ export function reviewCard(kb: KnowledgeBase, groups: ReviewGroup[], note?: stri
     const q = g.questions[0]!;
     const candidates = q.candidates.map((c) => byKey.get(c.key)).filter((e) => e !== undefined);
     const actions = [
-      ...candidates.map((e, i) => submit(`${i + 1}. ${e.compact} ${e.id}`, { compactBot: 'review', id: q.id, decision: 'example', item: e.key }, i === 0 ? 'positive' : undefined)),
+      ...candidates.map((e, i) =>
+        submit(
+          `${i + 1}. ${e.compact} ${e.id}`,
+          { compactBot: 'review', id: q.id, decision: 'example', item: e.key },
+          i === 0 ? 'positive' : undefined,
+        ),
+      ),
       submit('Out of scope', { compactBot: 'review', id: q.id, decision: 'out-of-scope' }),
       submit('Dismiss', { compactBot: 'review', id: q.id, decision: 'dismissed' }, 'destructive'),
     ];

@@ -25,7 +25,14 @@ export class QuestionCapture {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async keep(id: string, who: Who, question: string, reason: ReviewReason, reply: ReviewQuestion['reply'], candidates: Candidate[]): Promise<void> {
+  async keep(
+    id: string,
+    who: Who,
+    question: string,
+    reason: ReviewReason,
+    reply: ReviewQuestion['reply'],
+    candidates: Candidate[],
+  ): Promise<void> {
     const salt = await this.saltOnce();
     await this.review.addQuestion({
       id,

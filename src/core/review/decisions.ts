@@ -29,7 +29,11 @@ export async function decideQuestion(deps: DecisionDeps, id: string, verdict: Ve
   let label: string | undefined;
   if (verdict.kind === 'example') {
     label = itemKey(deps.kb, verdict.item);
-    if (!label) return { ok: false, error: `No item "${verdict.item}": name it as <compact> <item id>, e.g. "hertfordshire 4.4" (see \`compact-bot knowledge show\`).` };
+    if (!label)
+      return {
+        ok: false,
+        error: `No item "${verdict.item}": name it as <compact> <item id>, e.g. "hertfordshire 4.4" (see \`compact-bot knowledge show\`).`,
+      };
   } else if (verdict.kind === 'out-of-scope') {
     label = NONE_LABEL;
   }
@@ -38,7 +42,12 @@ export async function decideQuestion(deps: DecisionDeps, id: string, verdict: Ve
   const question = await deps.review.decide(id, decision);
   if (!question) {
     const existing = await deps.review.getQuestion(id);
-    return { ok: false, error: existing ? `Question ${id} was already decided (${existing.status}${existing.decidedBy ? ` by ${existing.decidedBy}` : ''}).` : `No question ${id} in review.` };
+    return {
+      ok: false,
+      error: existing
+        ? `Question ${id} was already decided (${existing.status}${existing.decidedBy ? ` by ${existing.decidedBy}` : ''}).`
+        : `No question ${id} in review.`,
+    };
   }
   await deps.store.audit({ actor, action: `review.${verdict.kind}`, target: label ? `${id} → ${label}` : id, at });
   return { ok: true, question };

@@ -72,9 +72,11 @@ function insertionFor(text: string, entry: Entry | undefined, question: string):
     },
   });
   const line = JSON.stringify(question);
-  if (!entry && !target) return { at: text.length, text: `${text.endsWith('\n') ? '' : '\n'}- subject: ${REVIEW_SUBJECT}\n  asked:\n    - ${line}\n` };
+  if (!entry && !target)
+    return { at: text.length, text: `${text.endsWith('\n') ? '' : '\n'}- subject: ${REVIEW_SUBJECT}\n  asked:\n    - ${line}\n` };
   const asked = target?.get('asked', true);
-  if (!isSeq(asked) || asked.flow || asked.items.length === 0) throw new Error(`no block list of asked questions for ${entry?.key ?? REVIEW_SUBJECT}`);
+  if (!isSeq(asked) || asked.flow || asked.items.length === 0)
+    throw new Error(`no block list of asked questions for ${entry?.key ?? REVIEW_SUBJECT}`);
   return afterLast(text, asked, line);
 }
 

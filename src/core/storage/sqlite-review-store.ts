@@ -14,12 +14,14 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   async notePressed(id: string, key: string): Promise<void> {
-    this.db.transaction(() => {
-      const row = this.rows(REVIEW_SQL.get, [id])[0];
-      if (!row) return;
-      const pressed = rowToReview(row).pressed;
-      if (!pressed.includes(key)) this.run(REVIEW_SQL.setPressed, [id, JSON.stringify([...pressed, key])]);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const row = this.rows(REVIEW_SQL.get, [id])[0];
+        if (!row) return;
+        const pressed = rowToReview(row).pressed;
+        if (!pressed.includes(key)) this.run(REVIEW_SQL.setPressed, [id, JSON.stringify([...pressed, key])]);
+      })
+      .immediate();
   }
 
   async getQuestion(id: string): Promise<ReviewQuestion | undefined> {
@@ -36,11 +38,13 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   async decide(id: string, d: ReviewDecision): Promise<ReviewQuestion | undefined> {
-    return this.db.transaction(() => {
-      const row = this.rows(REVIEW_SQL.decide, [id, d.status, d.label ?? null, d.by, d.at.getTime()])[0];
-      if (row && LIVE.has(d.status)) this.run(REVIEW_SQL.bump, []);
-      return row ? rowToReview(row) : undefined;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const row = this.rows(REVIEW_SQL.decide, [id, d.status, d.label ?? null, d.by, d.at.getTime()])[0];
+        if (row && LIVE.has(d.status)) this.run(REVIEW_SQL.bump, []);
+        return row ? rowToReview(row) : undefined;
+      })
+      .immediate();
   }
 
   async accepted(): Promise<ReviewQuestion[]> {
@@ -48,11 +52,13 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   async removeExported(ids: string[]): Promise<number> {
-    return this.db.transaction(() => {
-      const n = ids.reduce((sum, id) => sum + this.run(REVIEW_SQL.remove, [id]), 0);
-      if (n > 0) this.run(REVIEW_SQL.bump, []);
-      return n;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const n = ids.reduce((sum, id) => sum + this.run(REVIEW_SQL.remove, [id]), 0);
+        if (n > 0) this.run(REVIEW_SQL.bump, []);
+        return n;
+      })
+      .immediate();
   }
 
   async version(): Promise<number> {

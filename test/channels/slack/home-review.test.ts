@@ -47,7 +47,13 @@ describe('Slack: questions to review in App Home', () => {
     const pending = await h.app.review.listQuestions('pending');
     const asked = pending.find((q) => q.question === QUESTION)!;
     const mine = buttons(home).filter((b) => b.value.startsWith(asked.id));
-    expect(mine.map((b) => b.action_id)).toEqual(['review:example:0', 'review:example:1', 'review:example:2', 'review:out-of-scope', 'review:dismiss']);
+    expect(mine.map((b) => b.action_id)).toEqual([
+      'review:example:0',
+      'review:example:1',
+      'review:example:2',
+      'review:out-of-scope',
+      'review:dismiss',
+    ]);
 
     // Someone else pressing an administrator's button changes nothing.
     await h.interaction({

@@ -17,7 +17,12 @@ let authed: TeamsHarness;
 beforeAll(async () => {
   issuer = await new FakeOpenIdIssuer([trusted]).start();
   local = await TeamsHarness.start({ TEAMS_LOCAL_MODE: '1', TEAMS_ADMIN_AAD_IDS: ADMIN_AAD });
-  authed = await TeamsHarness.start({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', TEAMS_OPENID_METADATA_URL: issuer.metadataUrl, TEAMS_ADMIN_AAD_IDS: ADMIN_AAD });
+  authed = await TeamsHarness.start({
+    MICROSOFT_APP_ID: APP_ID,
+    MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+    TEAMS_OPENID_METADATA_URL: issuer.metadataUrl,
+    TEAMS_ADMIN_AAD_IDS: ADMIN_AAD,
+  });
 }, 60_000);
 afterAll(async () => {
   await local?.stop();
@@ -26,7 +31,9 @@ afterAll(async () => {
 });
 
 const now = () => Math.floor(Date.now() / 1000);
-const signed = () => ({ authorization: `Bearer ${signJwt(trusted, { iss: BOT_FRAMEWORK_ISSUER, aud: APP_ID, serviceurl: authed.connector.url, nbf: now() - 60, exp: now() + 3600 })}` });
+const signed = () => ({
+  authorization: `Bearer ${signJwt(trusted, { iss: BOT_FRAMEWORK_ISSUER, aud: APP_ID, serviceurl: authed.connector.url, nbf: now() - 60, exp: now() + 3600 })}`,
+});
 
 describe('Teams: questions to review', () => {
   it('builds a card Teams accepts, with the three decisions for each question and its words shown as typed', async () => {
@@ -59,7 +66,13 @@ describe('Teams: questions to review', () => {
     await authed.post({ ...authed.submit(press, 'card-1'), from: stranger }, signed());
     expect((await authed.app.review.getQuestion(asked!.id))?.status).toBe('pending');
     await authed.post(authed.submit(press, 'card-1'), signed());
-    expect(await authed.app.review.getQuestion(asked!.id)).toMatchObject({ status: 'example', label: 'hertfordshire:undertaking:4.4', decidedBy: `teams:${ADMIN_AAD}` });
-    expect(await authed.app.store.listAudit()).toContainEqual(expect.objectContaining({ actor: `teams:${ADMIN_AAD}`, action: 'review.example' }));
+    expect(await authed.app.review.getQuestion(asked!.id)).toMatchObject({
+      status: 'example',
+      label: 'hertfordshire:undertaking:4.4',
+      decidedBy: `teams:${ADMIN_AAD}`,
+    });
+    expect(await authed.app.store.listAudit()).toContainEqual(
+      expect.objectContaining({ actor: `teams:${ADMIN_AAD}`, action: 'review.example' }),
+    );
   });
 });
