@@ -30,7 +30,13 @@ export function startHousekeeping({ store, log, retentionDays, questions, clock 
     const now = clock();
     const expired = await store.purgeExpired(now, new Date(now.getTime() - EVENT_IDS_KEPT_MS));
     log.info(expired, 'expired conversations and event ids deleted');
-    if (questions) await purgeQuestions(store, questions.review, questions.retentionDays, 'serve:retention', now);
+    if (questions) {
+      const before = retentionCutoff(now, questions.retentionDays);
+      const deleted = await questions.review.purgeQuestions(before);
+      // Audited when it deleted something; `review purge` on the command line is audited always.
+      if (deleted > 0) await store.audit({ actor: 'serve:retention', action: 'review.purge', target: `${deleted} older than ${before.toISOString().slice(0, 10)}`, at: now });
+      log.info({ deleted, days: questions.retentionDays }, 'questions kept for review purged');
+    }
     if (!retentionDays) return;
     const before = retentionCutoff(now, retentionDays);
     const deleted = await store.purgeSubmissions(before);
@@ -52,7 +58,7 @@ export function startHousekeeping({ store, log, retentionDays, questions, clock 
   };
 }
 
-/** Deletes questions kept for review (pending or dismissed) older than QUESTION_RETENTION_DAYS, audited. */
+/** `review purge`: deletes questions kept for review (pending or dismissed) older than QUESTION_RETENTION_DAYS, audited. */
 export async function purgeQuestions(store: Store, review: ReviewStore, days: number, actor: string, now: Date): Promise<{ deleted: number; before: Date }> {
   const before = retentionCutoff(now, days);
   const deleted = await review.purgeQuestions(before);

@@ -9,19 +9,23 @@ type Row = Record<string, unknown>;
 export class SqliteReviewStore implements ReviewStore {
   constructor(private readonly db: Database.Database) {}
 
+  // Questions kept for review are nobody's confirmed submission: like conversation state (sqlite-store.ts,
+  // relaxed), they are written without waiting for the disk, so keeping one costs a reply no fsync.
   async addQuestion(q: NewReviewQuestion): Promise<void> {
-    this.run(REVIEW_SQL.insert, reviewParams(q));
+    this.relaxed(() => this.run(REVIEW_SQL.insert, reviewParams(q)));
   }
 
   async notePressed(id: string, key: string): Promise<void> {
-    this.db
-      .transaction(() => {
-        const row = this.rows(REVIEW_SQL.get, [id])[0];
-        if (!row) return;
-        const pressed = rowToReview(row).pressed;
-        if (!pressed.includes(key)) this.run(REVIEW_SQL.setPressed, [id, JSON.stringify([...pressed, key])]);
-      })
-      .immediate();
+    this.relaxed(() =>
+      this.db
+        .transaction(() => {
+          const row = this.rows(REVIEW_SQL.get, [id])[0];
+          if (!row) return;
+          const pressed = rowToReview(row).pressed;
+          if (!pressed.includes(key)) this.run(REVIEW_SQL.setPressed, [id, JSON.stringify([...pressed, key])]);
+        })
+        .immediate(),
+    );
   }
 
   async getQuestion(id: string): Promise<ReviewQuestion | undefined> {
@@ -68,6 +72,15 @@ export class SqliteReviewStore implements ReviewStore {
 
   async purgeQuestions(before: Date): Promise<number> {
     return this.run(REVIEW_SQL.purge, [before.getTime()]);
+  }
+
+  private relaxed<T>(write: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return write();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   private rows(sql: string, params: unknown[]): Row[] {
