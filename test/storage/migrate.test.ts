@@ -74,6 +74,7 @@ describe('migrate', () => {
       'feedback',
       'processed_events',
       'ref_counters',
+      'review_questions',
       'schema_migrations',
       'settings',
       'submissions',
