@@ -6,6 +6,7 @@ import { AnswerEngine } from '../src/core/answers/engine.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
 import { FuseBaseline, MiniSearchBaseline } from './lib/baseline.js';
 import { crossValidate } from './lib/cross-validate.js';
+import { learningLoop } from './lib/learning-loop.js';
 import { loadQuestions, type LabelledQuestion } from './lib/questions.js';
 import { replicate } from './lib/replicate.js';
 import { judge, pct, tallyBy, type Outcome, type Tally } from './lib/score.js';
@@ -103,6 +104,7 @@ const only = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
 console.log('# compact-bot answer quality');
 console.log('Sets named holdout* are held back: written apart from the examples, never trained or tuned on. The others are our development sets.');
 for (const f of files) if (!only || f.includes(only)) accuracy(f, loadQuestions(`bench/${f}`));
+for (const f of ['holdout-staff.jsonl', 'holdout.jsonl']) if (!only || f.includes(only)) learningLoop(kb, f, loadQuestions(`bench/${f}`));
 if (!process.argv.includes('--accuracy-only')) {
   if (existsSync('knowledge/model.json')) crossValidate(kb);
   latency(files.filter((f) => !f.startsWith('holdout')).flatMap((f) => loadQuestions(`bench/${f}`)));

@@ -5,7 +5,10 @@ import { Bot } from './core/conversation.js';
 import { loadKnowledge } from './core/knowledge/load.js';
 import type { KnowledgeBase } from './core/knowledge/types.js';
 import { ReportDesk } from './core/reports/report-desk.js';
-import { openStore } from './core/storage/open-store.js';
+import { openStores } from './core/storage/open-store.js';
+import type { ReviewStore } from './core/storage/review-store.js';
+import { QuestionCapture } from './core/review/capture.js';
+import { LiveExamples } from './core/review/live-examples.js';
 import { Metrics } from './metrics.js';
 import type { Store } from './core/storage/store.js';
 
@@ -14,6 +17,10 @@ export interface App {
   kb: KnowledgeBase;
   engine: AnswerEngine;
   store: Store;
+  /** Questions kept for review and the examples accepted from them. */
+  review: ReviewStore;
+  /** The accepted examples, taken into the engine at start; `serve` polls for more. */
+  live: LiveExamples;
   bot: Bot;
   metrics: Metrics;
   /** Administrators' handling of breach reports; channels add how they message reporters and post reminders. */
@@ -29,10 +36,26 @@ export async function createApp(env: NodeJS.ProcessEnv = process.env, options: {
   const kb = loadKnowledge(config.KNOWLEDGE_DIR);
   const engine = new AnswerEngine(kb);
   const metrics = new Metrics();
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }, (failure) => {
+  const { store, review } = await openStores({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }, (failure) => {
     metrics.storeErrors.inc({ op: failure.op, code: failure.code });
     options.log?.error({ store: failure }, 'store operation failed');
   });
-  const bot = new Bot({ kb, engine, store, ttlMs: config.FLOW_TTL_MINUTES * 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
-  return { config, kb, engine, store, bot, metrics, reports: new ReportDesk(store, kb) };
+  metrics.watchReview(review);
+  const live = new LiveExamples(review, engine, (n) => metrics.examplesLearned.inc(n));
+  try {
+    await live.refresh();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const bot = new Bot({
+    kb,
+    engine,
+    store,
+    ttlMs: config.FLOW_TTL_MINUTES * 60_000,
+    onReply: (r, s) => metrics.observeTurn(r, s),
+    capture: new QuestionCapture(review, store),
+    onCaptureError: (err) => options.log?.error({ err }, 'could not keep a question for review'),
+  });
+  return { config, kb, engine, store, review, live, bot, metrics, reports: new ReportDesk(store, kb) };
 }

@@ -42,6 +42,7 @@ const schema = z.object({
   FLOW_TTL_MINUTES: positiveInt(366 * 24 * 60, 'a year').default(24 * 60),
   REPORT_RETENTION_DAYS: positiveInt(100 * 366, 'a hundred years').optional(),
   REPORT_REMINDER_DAYS: positiveInt(3660, 'ten years').default(14),
+  QUESTION_RETENTION_DAYS: positiveInt(100 * 366, 'a hundred years').default(90),
   PORT: port.default(3000),
   HOST: host.default('0.0.0.0'),
 });

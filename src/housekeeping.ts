@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ReportDesk } from './core/reports/report-desk.js';
+import type { ReviewStore } from './core/storage/review-store.js';
 import type { Store } from './core/storage/store.js';
 
 export const DAY_MS = 86_400_000;
@@ -19,13 +20,23 @@ export interface HousekeepingDeps {
   /** With both: a reminder of the breach reports whose status has not changed for REPORT_REMINDER_DAYS. */
   reports?: ReportDesk;
   reminderDays?: number;
+  /** With QUESTION_RETENTION_DAYS: questions kept for review (pending or dismissed) older than that go. */
+  questions?: { review: ReviewStore; retentionDays: number };
   clock?: () => Date;
 }
 
-async function purge({ store, log, retentionDays, clock = () => new Date() }: HousekeepingDeps): Promise<void> {
+async function purge({ store, log, retentionDays, questions, clock = () => new Date() }: HousekeepingDeps): Promise<void> {
   const now = clock();
   const expired = await store.purgeExpired(now, new Date(now.getTime() - EVENT_IDS_KEPT_MS));
   log.info(expired, 'expired conversations and event ids deleted');
+  if (questions) {
+    const before = retentionCutoff(now, questions.retentionDays);
+    const deleted = await questions.review.purgeQuestions(before);
+    // Audited when it deleted something; `review purge` on the command line is audited always.
+    const target = `${deleted} older than ${before.toISOString().slice(0, 10)}`;
+    if (deleted > 0) await store.audit({ actor: 'serve:retention', action: 'review.purge', target, at: now });
+    log.info({ deleted, days: questions.retentionDays }, 'questions kept for review purged');
+  }
   if (!retentionDays) return;
   const before = retentionCutoff(now, retentionDays);
   const deleted = await store.purgeSubmissions(before);
@@ -60,4 +71,12 @@ export function startHousekeeping(deps: HousekeepingDeps): { stop(): Promise<voi
       await running;
     },
   };
+}
+
+/** `review purge`: deletes questions kept for review (pending or dismissed) older than QUESTION_RETENTION_DAYS, audited. */
+export async function purgeQuestions(store: Store, review: ReviewStore, days: number, actor: string, now: Date): Promise<{ deleted: number; before: Date }> {
+  const before = retentionCutoff(now, days);
+  const deleted = await review.purgeQuestions(before);
+  await store.audit({ actor, action: 'review.purge', target: `${deleted} older than ${before.toISOString().slice(0, 10)}`, at: now });
+  return { deleted, before };
 }

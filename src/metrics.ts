@@ -1,4 +1,5 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ReviewStore } from './core/storage/review-store.js';
 import type { Reply } from './core/answers/reply.js';
 import { isUnavailableReply } from './core/conversation.js';
 
@@ -30,8 +31,32 @@ export class Metrics {
   });
   readonly completions = new Counter({ name: 'compact_bot_flow_completions_total', help: 'Submissions stored, by flow', labelNames: ['flow'], registers: [this.registry] });
 
+  readonly reviewDecisions = new Counter({
+    name: 'compact_bot_review_decisions_total',
+    help: 'Questions decided in review through this process (Slack, Teams), by decision: example, out-of-scope, dismissed',
+    labelNames: ['decision'],
+    registers: [this.registry],
+  });
+  readonly examplesLearned = new Counter({
+    name: 'compact_bot_review_examples_learned_total',
+    help: 'Examples accepted in review (anywhere) that this process took into its answers',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** compact_bot_review_pending, read from the store when scraped. */
+  watchReview(review: ReviewStore): void {
+    new Gauge({
+      name: 'compact_bot_review_pending',
+      help: 'Questions waiting for review',
+      registers: [this.registry],
+      async collect() {
+        this.set(await review.countPending());
+      },
+    });
   }
 
   observeTurn(reply: Reply, seconds: number): void {

@@ -1,3 +1,5 @@
+import { REVIEW_USAGE } from './review-usage.js';
+
 export type Command = (args: string[]) => Promise<number>;
 
 // Loaded on demand, so `ask` does not pay for the Slack and Teams libraries that `serve` needs.
@@ -8,6 +10,7 @@ export const COMMANDS: Record<string, Command> = {
   reports: async (args) => (await import('./submissions-command.js')).submissionsCli('breach')(args),
   signups: async (args) => (await import('./submissions-command.js')).submissionsCli('signup')(args),
   train: async (args) => (await import('./train-command.js')).trainCommand(args),
+  review: async (args) => (await import('./review-command.js')).reviewCli(args),
   serve: async () => (await import('./serve-command.js')).serveCommand(),
   backup: async (args) => (await import('./backup-command.js')).backupCommand(args),
   'package-teams': async (args) => (await import('./package-teams-command.js')).packageTeamsCommand(args),
@@ -26,6 +29,7 @@ const HELP: Record<string, string[]> = {
   ],
   reports: ['reports list | show <ref> | export --format csv|json | status <ref> <status> | purge'],
   signups: ['signups list | show <ref> | export --format csv|json'],
+  review: REVIEW_USAGE,
   train: ['train --calibrate <questions.jsonl>…  train the answer model (`npm run train`); writes model.json into KNOWLEDGE_DIR'],
   serve: ['serve                         the HTTP server for Slack and Teams (PORT, HOST)'],
   backup: ['backup <file>                 a consistent copy of the embedded store, safe while serve runs'],

@@ -6,6 +6,9 @@ import { startHousekeeping } from '../housekeeping.js';
 import { createLogger } from '../logger.js';
 import { createHttpServer, type Channel } from '../server.js';
 
+/** How often an instance checks for examples accepted in review (one small query). */
+const LIVE_EXAMPLES_CHECK_MS = 2000;
+
 /** `compact-bot serve`: one HTTP server for every configured channel; SIGTERM drains it and closes the store. */
 export async function serveCommand(): Promise<number> {
   const log = createLogger();
@@ -38,7 +41,9 @@ export async function serveCommand(): Promise<number> {
     retentionDays: app.config.REPORT_RETENTION_DAYS,
     reports: app.reports,
     reminderDays: app.config.REPORT_REMINDER_DAYS,
+    questions: { review: app.review, retentionDays: app.config.QUESTION_RETENTION_DAYS },
   });
+  const learning = app.live.poll(LIVE_EXAMPLES_CHECK_MS, (err) => log.warn({ err }, 'could not check for examples accepted in review'));
 
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -51,6 +56,7 @@ export async function serveCommand(): Promise<number> {
   for (const c of channels) await c.stop?.();
   await closed;
   await housekeeping.stop();
+  await learning.stop();
   await app.store.close();
   log.info('stopped');
   return 0;

@@ -5,6 +5,8 @@ import { FLOWS, FlowRunner, type Who } from './flows/runner.js';
 import type { FlowState } from './flows/types.js';
 import type { KnowledgeBase } from './knowledge/types.js';
 import type { Store, SubmissionKind } from './storage/store.js';
+import { replyGiven, type QuestionCapture } from './review/capture.js';
+import { newReviewId } from './review/mask.js';
 
 /** The store could not be reached; the turn was not applied. */
 export class StoreUnavailableError extends Error {
@@ -65,7 +67,12 @@ export interface Answered {
 interface ConversationState {
   answer: AnswerContext;
   flow?: FlowState;
+  /** The last question kept for review, so the button then pressed is recorded with it. */
+  review?: string;
 }
+
+/** A turn's result, and what to keep for review once the turn is committed. */
+type Turned = Answered & { keep?: (capture: QuestionCapture) => Promise<void> };
 
 export interface BotDeps {
   kb: KnowledgeBase;
@@ -76,6 +83,10 @@ export interface BotDeps {
   ttlMs?: number;
   /** Told of every reply and how long it took, e.g. for metrics. */
   onReply?: (reply: Reply, seconds: number) => void;
+  /** Keeps declined, "did you mean" and 👎 questions for review; without it none are kept. */
+  capture?: QuestionCapture;
+  /** Told when keeping a question for review failed: the reply still goes. */
+  onCaptureError?: (error: unknown) => void;
 }
 
 /**
@@ -90,8 +101,12 @@ export class Bot {
   private readonly clock: () => Date;
   private readonly ttlMs: number;
   private readonly onReply?: (reply: Reply, seconds: number) => void;
+  private readonly capture?: QuestionCapture;
+  private readonly onCaptureError: (error: unknown) => void;
 
   constructor(deps: BotDeps) {
+    this.capture = deps.capture;
+    this.onCaptureError = deps.onCaptureError ?? (() => undefined);
     this.kb = deps.kb;
     this.engine = deps.engine;
     this.raw = deps.store;
@@ -116,18 +131,19 @@ export class Bot {
 
   private async answer(msg: Inbound, offerForm: boolean): Promise<Answered> {
     const started = performance.now();
-    let result: Answered;
+    let result: Turned;
     try {
       result = await this.locked(stateKey(msg), (store, runner) => this.turn(store, runner, msg, offerForm));
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       result = { reply: unavailableReply() };
     }
+    if (result.keep && this.capture) await result.keep(this.capture).catch(this.onCaptureError);
     this.onReply?.(result.reply, (performance.now() - started) / 1000);
-    return result;
+    return { reply: result.reply, ...(result.form ? { form: result.form } : {}) };
   }
 
-  private async turn(store: Store, runner: FlowRunner, msg: Inbound, offerForm: boolean): Promise<Answered> {
+  private async turn(store: Store, runner: FlowRunner, msg: Inbound, offerForm: boolean): Promise<Turned> {
     const now = this.clock();
     const key = stateKey(msg);
     const state = await this.load(store, key, now);
@@ -143,7 +159,12 @@ export class Bot {
       await this.save(store, key, { answer: result.context, flow: started.state }, now);
       return { reply: started.reply };
     }
-    await this.save(store, key, { answer: result.context }, now);
+    const kept = this.capture && result.review ? newReviewId() : undefined;
+    const review = kept ?? (result.chosen ? state.review : undefined);
+    await this.save(store, key, { answer: result.context, ...(review ? { review } : {}) }, now);
+    const { review: why, chosen } = result;
+    if (kept && why) return { reply: result.reply, keep: (c) => c.keep(kept, msg, msg.text, why.reason, replyGiven(result.reply), why.candidates) };
+    if (review && chosen) return { reply: result.reply, keep: (c) => c.pressed(review, chosen) };
     return { reply: result.reply };
   }
 
@@ -185,8 +206,12 @@ export class Bot {
     }
   }
 
+  /** Records 👍/👎; a 👎 also keeps the question for review. */
   async feedback(who: Who, question: string, answerKeys: string[], helpful: boolean): Promise<void> {
     await this.store.recordFeedback({ ...who, question, answerKeys, helpful, createdAt: this.clock() });
+    if (helpful || !this.capture) return;
+    const given = { intent: 'answer', keys: answerKeys };
+    await this.capture.keep(newReviewId(), who, question, 'disliked', given, this.engine.candidates(question)).catch(this.onCaptureError);
   }
 
   /**
@@ -213,7 +238,7 @@ export class Bot {
 
   private async load(store: Store, key: string, now: Date): Promise<ConversationState> {
     const raw = (await store.getConversation(key, now)) as ConversationState | undefined;
-    return raw && typeof raw === 'object' ? { answer: raw.answer ?? {}, flow: raw.flow } : { answer: {} };
+    return raw && typeof raw === 'object' ? { answer: raw.answer ?? {}, flow: raw.flow, review: raw.review } : { answer: {} };
   }
 
   private async save(store: Store, key: string, state: ConversationState, now: Date): Promise<void> {

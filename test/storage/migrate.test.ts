@@ -75,6 +75,7 @@ describe('migrate', () => {
       'processed_events',
       'ref_counters',
       'report_status_changes',
+      'review_questions',
       'schema_migrations',
       'settings',
       'submissions',

@@ -5,6 +5,7 @@ import type { Submission } from '../../core/storage/store.js';
 import { reportsHomeBlocks } from './home-reports.js';
 import { button, openFormAction, context, header, section, type SlackBlock } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
+import { registerReviewActions, reviewBlocks } from './home-review.js';
 import { escapeMrkdwn, LIMITS } from './mrkdwn.js';
 import { safely } from './post.js';
 
@@ -57,10 +58,12 @@ export function registerHome(bolt: BoltApp, deps: SlackDeps): void {
     if (event.tab !== 'home') return;
     await publishHome(deps, client, body.team_id, event.user);
   });
+  registerReviewActions(bolt, deps, (client, team, user) => publishHome(deps, client, team, user));
 }
 
+/** Administrators see the reports to handle and the questions to review below their own submissions. */
 export async function publishHome(deps: SlackDeps, client: SlackClient, team: string, user: string): Promise<void> {
   const mine = await deps.app.store.listSubmissions({ userId: user });
-  const reports = await reportsHomeBlocks(deps, team, user);
-  await safely(deps, 'publish home', () => client.views.publish({ user_id: user, view: homeView(deps.app.kb, mine, reports) }));
+  const admin = [...(await reportsHomeBlocks(deps, team, user)), ...(await reviewBlocks(deps, user))];
+  await safely(deps, 'publish home', () => client.views.publish({ user_id: user, view: homeView(deps.app.kb, mine, admin) }));
 }

@@ -24,7 +24,8 @@ export type SubmitData =
   | { compactBot: 'message'; text: string }
   | { compactBot: 'form'; flowId: string }
   | { compactBot: 'cancel'; flowId: string }
-  | { compactBot: 'feedback'; helpful: boolean; question: string; keys: string[] };
+  | { compactBot: 'feedback'; helpful: boolean; question: string; keys: string[] }
+  | { compactBot: 'review'; id: string; decision: 'example' | 'out-of-scope' | 'dismissed'; item?: string };
 
 export function adaptiveCard(body: CardElement[], fallbackText: string, actions?: CardElement[]): AdaptiveCard {
   return {

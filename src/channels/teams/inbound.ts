@@ -74,6 +74,7 @@ const submitSchema = z.discriminatedUnion('compactBot', [
   z.looseObject({ compactBot: z.literal('form'), flowId }),
   z.object({ compactBot: z.literal('cancel'), flowId }),
   z.object({ compactBot: z.literal('feedback'), helpful: z.boolean(), question: z.string().max(SUBMIT_TEXT_MAX), keys: z.array(z.string().max(200)).max(50) }),
+  z.object({ compactBot: z.literal('review'), id: z.string().min(1).max(40), decision: z.enum(['example', 'out-of-scope', 'dismissed']), item: z.string().max(200).optional() }),
 ]);
 
 export type CardSubmit = z.infer<typeof submitSchema>;
@@ -86,7 +87,10 @@ export function cardSubmit(activity: Activity): CardSubmit | 'invalid' | undefin
   return parsed.success ? parsed.data : 'invalid';
 }
 
-export type Command = { kind: 'form'; flowId: 'signup' | 'breach' } | { kind: 'reports'; action: 'list' | 'here' | 'status' | 'off' };
+export type Command =
+  | { kind: 'form'; flowId: 'signup' | 'breach' }
+  | { kind: 'reports'; action: 'list' | 'here' | 'status' | 'off' }
+  | { kind: 'review' };
 
 /** Teams-only commands typed in chat; everything else goes to the core. */
 export function teamsCommand(text: string): Command | undefined {
@@ -94,6 +98,7 @@ export function teamsCommand(text: string): Command | undefined {
   if (/^(report|breach|breach report|report a breach) form$/.test(n)) return { kind: 'form', flowId: 'breach' };
   if (/^(sign up|signup) form$/.test(n)) return { kind: 'form', flowId: 'signup' };
   if (n === 'reports') return { kind: 'reports', action: 'list' };
+  if (n === 'review' || n === 'questions to review') return { kind: 'review' };
   const reports = /^reports (here|status|off)$/.exec(n);
   if (reports) return { kind: 'reports', action: reports[1] as 'here' | 'status' | 'off' };
   return undefined;

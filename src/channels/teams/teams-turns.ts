@@ -12,6 +12,9 @@ import { SharedForms } from './shared-forms.js';
 import type { AdminCheck } from './admins.js';
 import { reportsPlaceholder } from './report-admin-card.js';
 import { replyCard } from './reply-card.js';
+import { decideQuestion } from '../../core/review/decisions.js';
+import { groupQuestions } from '../../core/review/group.js';
+import { reviewCard } from './review-card.js';
 import type { ReportNotices } from './report-notices.js';
 
 const noticeOf = (text: string, intent: Reply['intent'] = 'help') => makeReply(intent, [{ type: 'text', text }]);
@@ -70,7 +73,25 @@ export class TeamsTurns {
       }
       case 'form':
         return this.onFormSubmit(ctx, who, pressed.flowId, pressed);
+      case 'review':
+        return this.onReviewDecision(ctx, who, pressed);
     }
+  }
+
+  /** An administrator's decision on a question in review; audited, and the card is drawn again without it. */
+  private async onReviewDecision(ctx: TurnContext, who: Who, pressed: Extract<CardSubmit, { compactBot: 'review' }>): Promise<void> {
+    const refused = this.admins(ctx.activity);
+    if (refused) return this.send(ctx, replyCard(makeReply('help', [{ type: 'error', text: refused }])));
+    const verdict = pressed.decision === 'example' ? { kind: 'example' as const, item: pressed.item ?? '' } : { kind: pressed.decision };
+    const deps = { kb: this.app.kb, review: this.app.review, store: this.app.store };
+    const decided = await decideQuestion(deps, pressed.id, verdict, `teams:${who.userId}`);
+    if (decided.ok) this.app.metrics.reviewDecisions.inc({ decision: verdict.kind });
+    const note = decided.ok ? `Done: "${decided.question.question}" is ${decided.question.status === 'example' ? 'now an example' : decided.question.status}.` : decided.error;
+    await this.replaceCard(ctx, await this.reviewCard(note));
+  }
+
+  private async reviewCard(note?: string): Promise<AdaptiveCard> {
+    return reviewCard(this.app.kb, groupQuestions(await this.app.review.listQuestions('pending')), note);
   }
 
   private async onFormSubmit(ctx: TurnContext, who: Who, flowId: SubmissionKind, data: Record<string, unknown>): Promise<void> {
@@ -89,6 +110,11 @@ export class TeamsTurns {
     }
     const refused = this.admins(ctx.activity);
     if (refused) return this.send(ctx, replyCard(makeReply('help', [{ type: 'error', text: refused }])));
+    if (command.kind === 'review') {
+      // What others asked stays out of channels, even masked.
+      if (isShared(ctx.activity)) return this.send(ctx, replyCard(noticeOf('Questions to review are shown in a personal chat with me: send me "review" there.')));
+      return this.send(ctx, await this.reviewCard());
+    }
     const actor = `teams:${who.userId}`;
     switch (command.action) {
       case 'list':

@@ -6,6 +6,8 @@ import { exactCommand } from './commands.js';
 import { decide, type Decision, type Ranked, type RankedItem } from './decide.js';
 import { modelSchema, probabilities, type ModelData } from './model.js';
 import type { Hit, Reply } from './reply.js';
+import type { Candidate } from '../storage/review-store.js';
+import { NONE_LABEL } from './features.js';
 import { Scorer, type Described } from './scorer.js';
 import { trainingDigest } from './train.js';
 
@@ -21,6 +23,10 @@ export interface EngineResult {
   context: AnswerContext;
   /** Set when the message asks to start a guided flow. */
   start?: { flow: 'signup' | 'breach'; compact?: string };
+  /** Set when the question was declined or answered with "did you mean": it is worth a maintainer's review. */
+  review?: { reason: 'declined' | 'suggested'; candidates: Candidate[] };
+  /** The item chosen by its button (an exact item command). */
+  chosen?: string;
 }
 
 export class ModelMissingError extends Error {
@@ -57,10 +63,28 @@ export class AnswerEngine {
     }
     const scope = a.compacts.length === 0 && ctx.defaultCompact ? [ctx.defaultCompact] : [];
     const described = this.scorer.describe(a, scope);
+    const learned = this.learnedDecision(described, scope);
+    // A question settled in review is not kept for review again.
+    if (learned) return { ...this.act(question, described, learned, ctx), review: undefined };
     const decision = this.decide(described);
     const followUp = this.followUp(a, decision, ctx);
     if (followUp) return followUp;
     return this.act(question, described, decision, ctx);
+  }
+
+  /**
+   * Takes in an example accepted in review (`label` an item key or "none"); false when the knowledge base
+   * has no such item.
+   */
+  learn(label: string, text: string): boolean {
+    if (label !== NONE_LABEL && !this.scorer.byKey.has(label)) return false;
+    this.scorer.addExample(label, text);
+    return true;
+  }
+
+  /** The model's three likeliest items for a question, best first. */
+  candidates(question: string): Candidate[] {
+    return this.topItems(this.scorer.describe(this.scorer.analyse(question)));
   }
 
   /** Ranked passages for a text within one compact, for choosing undertakings inside a flow. */
@@ -81,6 +105,23 @@ export class AnswerEngine {
 
   private decide(d: Described): Decision {
     return decide(this.rank(d), this.model.thresholds);
+  }
+
+  /** A question that repeats an example accepted in review is answered as that example was labelled. */
+  private learnedDecision(d: Described, scope: string[]): Decision | undefined {
+    const match = this.scorer.learnedMatch(d.evidence.features);
+    if (!match) return undefined;
+    if (match.label === NONE_LABEL) return { kind: 'decline' };
+    const item = this.scorer.byKey.get(match.label);
+    if (!item || (scope.length > 0 && !scope.includes(item.compact))) return undefined;
+    return { kind: 'answer', item, p: match.cos, others: [] };
+  }
+
+  private topItems(d: Described): Candidate[] {
+    return this.rank(d)
+      .filter((r) => r.option.kind === 'item')
+      .slice(0, 3)
+      .map((r) => ({ key: (r as RankedItem).option.entry.key, p: Math.round(r.p * 1000) / 1000 }));
   }
 
   /**
@@ -106,9 +147,9 @@ export class AnswerEngine {
         return { context: ctx, reply: r };
       }
       case 'suggest':
-        return { context: ctx, reply: compose.suggestReply(decision.items) };
+        return { context: ctx, reply: compose.suggestReply(decision.items), review: { reason: 'suggested', candidates: this.topItems(described) } };
       case 'decline':
-        return { context: ctx, reply: compose.declineReply(this.kb, decision.nearest) };
+        return { context: ctx, reply: compose.declineReply(this.kb, decision.nearest), review: { reason: 'declined', candidates: this.topItems(described) } };
       case 'intent':
         return this.onIntent(decision.intent, question, decision.items, ctx, described);
     }
@@ -163,7 +204,7 @@ export class AnswerEngine {
   private onCommand(command: NonNullable<ReturnType<typeof exactCommand>>, question: string, ctx: AnswerContext): EngineResult {
     switch (command.kind) {
       case 'item':
-        return { context: ctx, reply: compose.itemReply(this.kb, question, command.entry) };
+        return { context: ctx, reply: compose.itemReply(this.kb, question, command.entry), chosen: command.entry.key };
       case 'help':
         return { context: ctx, reply: compose.helpReply(this.kb, ctx.defaultCompact) };
       case 'start':

@@ -78,6 +78,15 @@ export class ExampleIndex {
     return doc;
   }
 
+  /** The nearest of `docs` that the question repeats nearly word for word (word cosine ≥ NEAR_COPY), if any. */
+  nearCopy(f: Featurized, docs: ReadonlySet<number>): { label: string; cos: number } | undefined {
+    let best: { label: string; cos: number } | undefined;
+    this.cosines(f.words, -1, (doc, cos) => {
+      if (docs.has(doc) && cos >= NEAR_COPY && cos > (best?.cos ?? 0)) best = { label: this.labels[doc]!, cos };
+    });
+    return best;
+  }
+
   /**
    * Word similarity of a question to each label's examples, and character similarity to the examples of
    * `charLabels` only (a misspelt word still shares most of its n-grams). `exclude` leaves one example out.

@@ -47,6 +47,8 @@ export class Scorer {
   private readonly kbStems = new Set<string>();
   /** In how many in-scope examples each stem occurs. */
   private readonly exampleStems = new Map<string, number>();
+  /** The example index's documents that were added at run time (accepted in review). */
+  private readonly learned = new Set<number>();
 
   constructor(readonly kb: KnowledgeBase) {
     const listed = examplesOf(kb);
@@ -63,6 +65,26 @@ export class Scorer {
     for (const e of this.examplesList) if (e.label !== NONE_LABEL) this.countStems(e.stems);
     this.examples = new ExampleIndex(this.examplesList);
     this.likelihood = new WordLikelihood(this.examplesList);
+  }
+
+  /**
+   * Adds an example accepted while running: it counts at once in the nearest examples, the word likelihoods
+   * and the known words, without retraining.
+   */
+  addExample(label: string, text: string): void {
+    const features = featurize(this.analyse(text));
+    if (label !== NONE_LABEL) this.countStems(new Set(contentStems(text)));
+    this.learned.add(this.examples.add(label, features));
+    this.likelihood.add(label, features);
+  }
+
+  /**
+   * The label of an example added at run time that the question repeats nearly word for word. The model was
+   * trained with each example's near-copies left out, so it never learnt that such a match settles the
+   * question; until the next `npm run train` takes the example in, this says so.
+   */
+  learnedMatch(f: Featurized): { label: string; cos: number } | undefined {
+    return this.learned.size === 0 ? undefined : this.examples.nearCopy(f, this.learned);
   }
 
   /** Glossary entries named in a question, in any compact. */

@@ -203,7 +203,7 @@ function quotedFields(e: Entry): [string, string][] {
   return out;
 }
 
-const FILE_OF_KIND = { undertaking: 'undertakings.yml', principle: 'principles.yml', term: 'terms.yml', route: 'routes.yml', fact: 'facts.yml' } as const;
+export const FILE_OF_KIND = { undertaking: 'undertakings.yml', principle: 'principles.yml', term: 'terms.yml', route: 'routes.yml', fact: 'facts.yml' } as const;
 
 /** An example question teaches the model one answer: the same question under two labels is refused, naming both. */
 function askedTwice(labelled: { where: string; asked: string[] }[]): string[] {

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { MigrationError } from './migrate.js';
 import { monitorStore, type StoreFailure } from './monitored-store.js';
-import { openPostgresStore } from './postgres-store.js';
-import { SQLITE_FILE_NAME, openSqliteStore } from './sqlite-store.js';
+import { openPostgresStore, type PostgresStore } from './postgres-store.js';
+import type { ReviewStore } from './review-store.js';
+import { SQLITE_FILE_NAME, openSqliteStore, type SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
 /** A storage setting (DATABASE_URL or DATA_DIR) that cannot be used; the message names the setting and says why. */
@@ -20,11 +21,16 @@ export interface StoreConfig {
  * of the store is passed to `onFailure`, and health() fails after a failed write (monitored-store.ts).
  */
 export async function openStore(config: StoreConfig, onFailure?: (failure: StoreFailure) => void): Promise<Store> {
-  const store = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openSqlite(config.dataDir);
-  return monitorStore(store, onFailure);
+  return (await openStores(config, onFailure)).store;
 }
 
-async function openPostgres(databaseUrl: string): Promise<Store> {
+/** openStore, and the review store on the same database (review-store.ts). */
+export async function openStores(config: StoreConfig, onFailure?: (failure: StoreFailure) => void): Promise<{ store: Store; review: ReviewStore }> {
+  const store = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openSqlite(config.dataDir);
+  return { store: monitorStore(store, onFailure), review: store.reviewStore() };
+}
+
+async function openPostgres(databaseUrl: string): Promise<PostgresStore> {
   const url = parsePostgresUrl(databaseUrl);
   try {
     return await openPostgresStore({ connectionString: databaseUrl });
@@ -82,7 +88,7 @@ function decode(component: string): string {
   }
 }
 
-async function openSqlite(dataDir: string): Promise<Store> {
+async function openSqlite(dataDir: string): Promise<SqliteStore> {
   try {
     return await openSqliteStore(dataDir);
   } catch (error) {

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { migrate, type MigrationDialect } from './migrate.js';
 import { REPORT_SQL, changeParams, rowToChange } from './report-sql.js';
 import type { StatusChange } from './report-store.js';
+import { PostgresReviewStore } from './postgres-review-store.js';
 import {
   PROBE,
   SQL,
@@ -76,7 +77,7 @@ async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
 }
 
 /** `begin` (which starts the transaction), then `work`, then COMMIT; ROLLBACK if anything fails. */
-function transaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export function transaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   return withClient(pool, async (client) => {
     try {
       await client.query(begin);
@@ -122,6 +123,11 @@ export class PostgresStore implements Store {
     readonly migrationsApplied: readonly number[],
     private readonly db: Db = pool,
   ) {}
+
+  /** The review questions and accepted examples, on the same pool. */
+  reviewStore(): PostgresReviewStore {
+    return new PostgresReviewStore(this.pool);
+  }
 
   private get inTurn(): boolean {
     return this.db !== this.pool;

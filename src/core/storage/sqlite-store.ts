@@ -6,6 +6,7 @@ import { migrate, type MigrationDialect } from './migrate.js';
 import { REPORT_SQL, changeParams, rowToChange } from './report-sql.js';
 import type { StatusChange } from './report-store.js';
 import { SerialByKey } from './serial-by-key.js';
+import { SqliteReviewStore } from './sqlite-review-store.js';
 import {
   PROBE,
   SQL,
@@ -71,6 +72,11 @@ export class SqliteStore implements Store {
     /** Migration versions this open applied (empty when the schema was already current). */
     readonly migrationsApplied: readonly number[],
   ) {}
+
+  /** The review questions and accepted examples, on the same connection. */
+  reviewStore(): SqliteReviewStore {
+    return new SqliteReviewStore(this.db);
+  }
 
   async getConversation(conversationId: string, now: Date): Promise<unknown | undefined> {
     const row = this.get(SQL.getConversation, [conversationId, now.getTime()]);
