@@ -142,7 +142,9 @@ export function defineReply(kb: KnowledgeBase, question: string, terms: Entry[])
   const blocks: Block[] = [];
   for (const [i, hit] of hits.entries()) {
     const t = terms[i]!.term!;
-    blocks.push({ type: 'heading', text: t.acronym && t.expansion ? `${t.acronym}: ${t.expansion}` : t.term });
+    const heading = t.acronym && t.expansion ? `${t.acronym}: ${t.expansion}` : t.term;
+    // Two compacts explaining the same term share its heading.
+    if (!blocks.some((b) => b.type === 'heading' && b.text === heading)) blocks.push({ type: 'heading', text: heading });
     if (t.definition) blocks.push({ type: 'quote', hit });
     else blocks.push({ type: 'text', text: `${t.acronym ?? t.term} stands for “${t.expansion}” (${hit.citation.compactName}).` });
   }

@@ -155,6 +155,9 @@ export class AnswerEngine {
           topic = this.scorer.describe(this.scorer.analyse(ctx.lastQuestion));
           rows = this.compareRows(topic, named);
         }
+        // A comparison of whole compacts ("the difference between Dacorum and Halton") has no passage that answers
+        // it alone: each compact's likeliest passage on the question stands for it.
+        if (rows.every((r) => !r.best)) rows = named.map((id) => ({ compact: id, best: items.find((r) => r.entry.compact === id && r.p >= this.model.thresholds.suggest / 4)?.entry }));
         if (rows.every((r) => !r.best)) return { context: ctx, reply: compose.declineReply(this.kb, undefined) };
         if (topic === d) ctx.lastQuestion = question;
         const r = compareReply(this.kb, question, rows, this.spanQuestion(topic));

@@ -4,7 +4,7 @@ import type { Action, Block, Reply } from './reply.js';
 /** About a phone screen: the most a reply shows before its "Show more". */
 export const VISIBLE_CHARS = 700;
 /** "About" 700: cutting the last few words of a passage to save a line helps nobody. */
-const LEEWAY = 50;
+export const LEEWAY = 50;
 /** A quote is never cut shorter than this: a few words of a passage would mislead. */
 const MIN_SHOWN = 160;
 
