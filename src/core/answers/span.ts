@@ -17,9 +17,14 @@ export interface Span {
 }
 
 /** Clauses end at punctuation and before the words that open a condition or an aside. */
-const BOUNDARY = /[.;:!?](?=\s|$)|,|\n|\s(?=(?:when|where|whereby|if|unless|so that|in order to|apart from|including|which|whilst|while|provided|but|and provide|and to)\s)/gi;
+const BOUNDARY = /[.;:!?](?=\s|$)|,|\n|\s(?=(?:when|where|whereby|if|unless|so that|in order to|apart from|including|which|whilst|while|provided that|prior to|but|and provide|and to)\s)/gi;
 /** Words a clause may open with that are not part of the answer. */
 const LEAD = /^(?:[\s,;:–—-]|and\s|or\s|including\s|when\s|where\s|whereby\s|which\s|while\s|whilst\s|but\s|so that\s|in order to\s|apart from\s|if\s|unless\s)+/i;
+/**
+ * A clause that sets a condition ("when tendering for contracts", "prior to contacting the press") restates the
+ * question's situation; the answer is what follows from it, so such a clause counts for less.
+ */
+const CONDITION = /^[\s,;:–—-]*(?:when|where|whereby|if|unless|while|whilst|prior to|provided that|in the case of)\s/i;
 /** Words that may stand before a number as part of its phrase: "a minimum of", "a period of", "around", "at least". */
 const QUANTIFIER = /^(?:a|an|the|at|least|most|minimum|maximum|of|period|up|to|within|no|not|less|more|than|over|about|around|approximately|every|each|some|usually|normally)$/i;
 /** A span longer than this is cut back at a clause boundary inside it. */
@@ -123,7 +128,8 @@ export function pickSpan(passage: string, q: SpanQuestion): Span {
       if (n < MIN_WORDS) continue;
       const shared = overlap(q, span.text);
       if (shared === 0) continue;
-      const score = shared - n / 50 - (j - i) * 0.5;
+      const condition = CONDITION.test(passage.slice(all[i]!.at, all[j]!.end)) ? 1 : 0;
+      const score = shared - n / 50 - (j - i) * 0.5 - condition;
       if (!best || score > best.score) best = { span, score };
     }
   }
