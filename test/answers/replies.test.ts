@@ -48,7 +48,11 @@ describe('the span that answers', () => {
       if (r.intent === 'answer' && r.feedback && r.blocks.some((b) => b.type === 'quote') && r.hits.length > 0 && !/^\w+ \S+$/.test(q)) {
         expect(r.blocks[0]?.type, q).toBe('answer');
       }
-      const spans = [...blocksOf(r, 'answer'), ...blocksOf(r, 'also'), ...blocksOf(r, 'table').flatMap((t) => t.rows.flatMap((row) => (row.answer ? [row.answer] : [])))];
+      const spans = [
+        ...blocksOf(r, 'answer'),
+        ...blocksOf(r, 'also'),
+        ...blocksOf(r, 'table').flatMap((t) => t.rows.flatMap((row) => (row.answer ? [row.answer] : []))),
+      ];
       for (const s of spans) expect(s.hit.text, q).toContain(s.span);
     }
   });
@@ -100,7 +104,8 @@ describe('a comparison', () => {
     const herts = table.rows.find((row) => row.compactName === 'Hertfordshire Compact')!;
     expect(herts.answer?.span).toContain("a minimum of three months' notice");
     expect(renderText(r)).toMatch(/Hertfordshire Compact +│ \*[^*]*a minimum of three months' notice[^*]*\* — Hertfordshire Compact 4\.4/);
-    for (const row of table.rows.filter((x) => !x.answer)) expect(renderText(r)).toMatch(new RegExp(`${row.compactName} +│ says nothing on this`));
+    for (const row of table.rows.filter((x) => !x.answer))
+      expect(renderText(r)).toMatch(new RegExp(`${row.compactName} +│ says nothing on this`));
   });
 
   it('is a table in Slack (section fields) and in Teams (a ColumnSet per row)', () => {
@@ -145,7 +150,9 @@ describe('length and links', () => {
     const r = routeReply(kb, 'signup', ['hertfordshire']);
     expect(renderText(r)).toContain('hertfordshire.gov.uk (https://www.hertfordshire.gov.uk)');
     expect(JSON.stringify(renderReply(r).blocks)).toContain('<https://www.hertfordshire.gov.uk|hertfordshire.gov.uk>');
-    expect(JSON.stringify(replyCard(r).body)).toContain('"text":"hertfordshire.gov.uk","italic":true,"selectAction":{"type":"Action.OpenUrl","url":"https://www.hertfordshire.gov.uk"}');
+    expect(JSON.stringify(replyCard(r).body)).toContain(
+      '"text":"hertfordshire.gov.uk","italic":true,"selectAction":{"type":"Action.OpenUrl","url":"https://www.hertfordshire.gov.uk"}',
+    );
   });
 
   it('shows a term’s heading once when two compacts explain it', () => {

@@ -28,7 +28,9 @@ function openButton(open: Action, n: number): types.Button {
 }
 
 function tableRow(row: CompareRow, n: number): SlackBlock {
-  const cell = row.answer ? `${emphasised(row.answer.span)} — ${escapeMrkdwn(shortCitation(row.answer.hit.citation))}` : '_says nothing on this_';
+  const cell = row.answer
+    ? `${emphasised(row.answer.span)} — ${escapeMrkdwn(shortCitation(row.answer.hit.citation))}`
+    : '_says nothing on this_';
   return {
     type: 'section',
     fields: [
@@ -43,12 +45,23 @@ function tableRow(row: CompareRow, n: number): SlackBlock {
 export function answerBlocks(b: Block, counter: { n: number }): SlackBlock[] | undefined {
   switch (b.type) {
     case 'answer':
-      return [{ type: 'section', text: { type: 'mrkdwn', text: truncate(`${emphasised(b.span)} — ${escapeMrkdwn(shortCitation(b.hit.citation))}`, LIMITS.sectionText) } }];
+      return [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: truncate(`${emphasised(b.span)} — ${escapeMrkdwn(shortCitation(b.hit.citation))}`, LIMITS.sectionText),
+          },
+        },
+      ];
     case 'also':
       return [
         {
           type: 'section',
-          text: { type: 'mrkdwn', text: truncate(`• ${emphasised(b.span)} — ${escapeMrkdwn(shortCitation(b.hit.citation))}`, LIMITS.sectionText) },
+          text: {
+            type: 'mrkdwn',
+            text: truncate(`• ${emphasised(b.span)} — ${escapeMrkdwn(shortCitation(b.hit.citation))}`, LIMITS.sectionText),
+          },
           accessory: openButton(b.open, counter.n++),
         },
       ];

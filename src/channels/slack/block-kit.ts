@@ -96,7 +96,10 @@ function renderBlock(b: Block, counter: { n: number }): SlackBlock[] {
     case 'heading':
       return [header(b.text)];
     case 'quote':
-      return [...quote(quoteText(b)).map((text) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } })), context(`— ${citationMrkdwn(b.hit.citation)}`)];
+      return [
+        ...quote(quoteText(b)).map((text) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } })),
+        context(`— ${citationMrkdwn(b.hit.citation)}`),
+      ];
     case 'fields':
       return section(b.items.map((i) => (i.label === '•' ? `• ${escapeMrkdwn(i.value)}` : `*${escapeMrkdwn(i.label)}:* ${escapeMrkdwn(i.value)}`)).join('\n'));
     case 'error':

@@ -48,7 +48,11 @@ function tableRow(row: CompareRow): CardElement {
     type: 'ColumnSet',
     separator: true,
     columns: [
-      { type: 'Column', width: 1, items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: row.compactName, weight: 'Bolder' }] }] },
+      {
+        type: 'Column',
+        width: 1,
+        items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: row.compactName, weight: 'Bolder' }] }],
+      },
       { type: 'Column', width: 3, items: [cell] },
       ...(row.answer ? [openColumn(row.answer.open)] : []),
     ],
@@ -61,7 +65,12 @@ export function answerElements(b: Block): CardElement[] | undefined {
     case 'answer':
       return [spanLine(b.span, b.hit.citation)];
     case 'also':
-      return [{ type: 'ColumnSet', columns: [{ type: 'Column', width: 'stretch', items: [spanLine(b.span, b.hit.citation, '• ')] }, openColumn(b.open)] }];
+      return [
+        {
+          type: 'ColumnSet',
+          columns: [{ type: 'Column', width: 'stretch', items: [spanLine(b.span, b.hit.citation, '• ')] }, openColumn(b.open)],
+        },
+      ];
     case 'table':
       return b.rows.map(tableRow);
     default:

@@ -29,7 +29,10 @@ function renderBlock(b: Block): CardElement[] {
           type: 'Container',
           style: 'emphasis',
           items: [
-            { type: 'RichTextBlock', inlines: linkedRuns(linkSegments(`“${quoteText(b).replace(/\s*\n\s*/g, ' ')}”`), { italic: true }) },
+            {
+              type: 'RichTextBlock',
+              inlines: linkedRuns(linkSegments(`“${quoteText(b).replace(/\s*\n\s*/g, ' ')}”`), { italic: true }),
+            },
             citationBlock(b.hit.citation),
           ],
         },

@@ -8,7 +8,6 @@ import { pickSpan, type SpanQuestion } from './span.js';
 
 /** Answer and comparison replies: the answer first (the span that answers, emphasised), then the passage. */
 
-
 /** A sign-up or dispute route answered is followed by the form that does it. */
 function formFor(e: Entry): Action[] {
   return e.route?.kind === 'signup' ? [SIGN_UP] : e.route?.kind === 'dispute' ? [REPORT] : [];
@@ -24,7 +23,13 @@ function leadIndex(entries: Entry[], q: SpanQuestion): number {
   return i < 0 ? 0 : i;
 }
 
-export function answerReply(kb: KnowledgeBase, question: string, decision: Extract<Decision, { kind: 'answer' }>, q: SpanQuestion, note?: Block): Reply {
+export function answerReply(
+  kb: KnowledgeBase,
+  question: string,
+  decision: Extract<Decision, { kind: 'answer' }>,
+  q: SpanQuestion,
+  note?: Block,
+): Reply {
   const ranked = [{ entry: decision.item, p: decision.p }, ...decision.others.slice(0, 3).map((r) => ({ entry: r.option.entry, p: r.p }))];
   const lead = leadIndex(
     ranked.map((r) => r.entry),
@@ -38,7 +43,8 @@ export function answerReply(kb: KnowledgeBase, question: string, decision: Extra
   blocks.push({ type: 'quote', hit: main });
   if (others.length > 0) {
     blocks.push({ type: 'heading', text: 'The other compacts on this' });
-    for (const hit of others) blocks.push({ type: 'also', span: pickSpan(hit.text, q).text, hit, open: openAction(hit, `${hit.citation.compactName} in full`) });
+    for (const hit of others)
+      blocks.push({ type: 'also', span: pickSpan(hit.text, q).text, hit, open: openAction(hit, `${hit.citation.compactName} in full`) });
   }
   const r = reply('answer', blocks, { hits, actions: formFor(ordered[0]!.entry), feedback: { question, keys: hits.map((h) => h.key) } });
   return fitToScreen(r);

@@ -47,5 +47,7 @@ export function citationSegments(c: Citation): Segment[] {
   if (!c.sourceUrl) return [{ text: line }];
   const at = line.lastIndexOf(c.sourceTitle);
   if (at < 0) return [{ text: `${line} · ` }, { text: c.sourceTitle, url: c.sourceUrl }];
-  return [{ text: line.slice(0, at) }, { text: c.sourceTitle, url: c.sourceUrl }, { text: line.slice(at + c.sourceTitle.length) }].filter((s) => s.text !== '');
+  return [{ text: line.slice(0, at) }, { text: c.sourceTitle, url: c.sourceUrl }, { text: line.slice(at + c.sourceTitle.length) }].filter(
+    (s) => s.text !== '',
+  );
 }

@@ -104,7 +104,10 @@ export class AnswerEngine {
     switch (decision.kind) {
       case 'answer': {
         ctx.lastQuestion = question;
-        const r = decision.item.kind === 'term' ? compose.defineReply(this.kb, question, this.termsLike(decision.item, described)) : answerReply(this.kb, question, decision, this.spanQuestion(described), note);
+        const r =
+          decision.item.kind === 'term'
+            ? compose.defineReply(this.kb, question, this.termsLike(decision.item, described))
+            : answerReply(this.kb, question, decision, this.spanQuestion(described), note);
         return { context: ctx, reply: r };
       }
       case 'suggest':
@@ -157,7 +160,10 @@ export class AnswerEngine {
         }
         // A comparison of whole compacts ("the difference between Dacorum and Halton") has no passage that answers
         // it alone: each compact's likeliest passage on the question stands for it.
-        if (rows.every((r) => !r.best)) rows = named.map((id) => ({ compact: id, best: items.find((r) => r.entry.compact === id && r.p >= this.model.thresholds.suggest / 4)?.entry }));
+        if (rows.every((r) => !r.best)) {
+          const likely = (id: string) => items.find((r) => r.entry.compact === id && r.p >= this.model.thresholds.suggest / 4)?.entry;
+          rows = named.map((id) => ({ compact: id, best: likely(id) }));
+        }
         if (rows.every((r) => !r.best)) return { context: ctx, reply: compose.declineReply(this.kb, undefined) };
         if (topic === d) ctx.lastQuestion = question;
         const r = compareReply(this.kb, question, rows, this.spanQuestion(topic));

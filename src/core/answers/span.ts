@@ -17,16 +17,21 @@ export interface Span {
 }
 
 /** Clauses end at punctuation and before the words that open a condition or an aside. */
-const BOUNDARY = /[.;:!?](?=\s|$)|,|\n|\s(?=(?:when|where|whereby|if|unless|so that|in order to|apart from|including|which|whilst|while|provided that|prior to|but|and provide|and to)\s)/gi;
+const CLAUSE_OPENERS = 'when|where|whereby|if|unless|so that|in order to|apart from|including|which|whilst|while|provided that|prior to|but|and provide|and to';
+const BOUNDARY = new RegExp(`[.;:!?](?=\\s|$)|,|\\n|\\s(?=(?:${CLAUSE_OPENERS})\\s)`, 'gi');
 /** Words a clause may open with that are not part of the answer. */
-const LEAD = /^(?:[\s,;:–—-]|and\s|or\s|including\s|when\s|where\s|whereby\s|which\s|while\s|whilst\s|but\s|so that\s|in order to\s|apart from\s|if\s|unless\s)+/i;
+const LEAD_WORDS = 'and|or|including|when|where|whereby|which|while|whilst|but|so that|in order to|apart from|if|unless';
+const LEAD = new RegExp(`^(?:[\\s,;:–—-]|(?:${LEAD_WORDS})\\s)+`, 'i');
 /**
  * A clause that sets a condition ("when tendering for contracts", "prior to contacting the press") restates the
  * question's situation; the answer is what follows from it, so such a clause counts for less.
  */
 const CONDITION = /^[\s,;:–—-]*(?:when|where|whereby|if|unless|while|whilst|prior to|provided that|in the case of)\s/i;
 /** Words that may stand before a number as part of its phrase: "a minimum of", "a period of", "around", "at least". */
-const QUANTIFIER = /^(?:a|an|the|at|least|most|minimum|maximum|of|period|up|to|within|no|not|less|more|than|over|about|around|approximately|every|each|some|usually|normally)$/i;
+const QUANTIFIER = new RegExp(
+  '^(?:a|an|the|at|least|most|minimum|maximum|of|period|up|to|within|no|not|less|more|than|over|about|around|approximately|every|each|some|usually|normally)$',
+  'i',
+);
 /** A span longer than this is cut back at a clause boundary inside it. */
 const MAX_WORDS = 24;
 const MIN_WORDS = 3;
@@ -69,7 +74,11 @@ function trimmed(text: string, at: number, end: number): Span {
 const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
 
 function overlap(q: SpanQuestion, s: string): number {
-  const seen = new Set(wordsOf(normalize(s)).filter((w) => !isStopword(w)).map(stem));
+  const seen = new Set(
+    wordsOf(normalize(s))
+      .filter((w) => !isStopword(w))
+      .map(stem),
+  );
   let n = 0;
   for (const x of seen) if (q.stems.has(x)) n++;
   return n;

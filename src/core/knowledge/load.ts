@@ -90,7 +90,8 @@ class Loader {
       const text = readFileSync(file, 'utf8');
       texts.set(source.id, text);
       if (source.url && !namesAddress(text, source.url)) {
-        this.problems.push(`${this.name(join(dir, 'compact.yml'))}: source "${source.id}" gives the address ${source.url}, which ${source.file} does not name`);
+        const where = this.name(join(dir, 'compact.yml'));
+        this.problems.push(`${where}: source "${source.id}" gives the address ${source.url}, which ${source.file} does not name`);
       }
     }
     const entries: Entry[] = [];
