@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import { citationLine } from '../../core/answers/compose.js';
 import type { Block, Reply } from '../../core/answers/reply.js';
 import { linkSegments, quoteText } from '../../core/answers/blocks.js';
 import { renderText } from '../../core/answers/render-text.js';

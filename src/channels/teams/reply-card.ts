@@ -2,7 +2,7 @@ import { linkSegments, quoteText } from '../../core/answers/blocks.js';
 import { renderText } from '../../core/answers/render-text.js';
 import type { Action, Block, Reply } from '../../core/answers/reply.js';
 import { answerElements, citationBlock, linkedRuns } from './answer-elements.js';
-import { adaptiveCard, factSet, heading, plainText, submit, subtle, SUBMIT_TEXT_MAX, type AdaptiveCard, type CardElement } from './card-elements.js';
+import { adaptiveCard, factSet, heading, plainText, submit, SUBMIT_TEXT_MAX, type AdaptiveCard, type CardElement } from './card-elements.js';
 
 /** Teams shows at most this many buttons in one row. */
 const ROW = 5;

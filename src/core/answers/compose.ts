@@ -1,6 +1,5 @@
 import type { Compact, Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { Analysis } from './analyze.js';
-import type { Decision } from './decide.js';
 import type { Action, Block, Citation, Hit, Intent, Reply } from './reply.js';
 
 /** Replies for each decision of the answer pipeline: the only place its user-facing wording lives. */
