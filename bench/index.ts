@@ -8,7 +8,9 @@ import { FuseBaseline, MiniSearchBaseline } from './lib/baseline.js';
 import { crossValidate } from './lib/cross-validate.js';
 import { learningLoop } from './lib/learning-loop.js';
 import { loadQuestions, type LabelledQuestion } from './lib/questions.js';
+import { medianVisible, spanContains, spanOf, type BeforeReplies } from './lib/replies.js';
 import { replicate } from './lib/replicate.js';
+import type { Reply } from '../src/core/answers/reply.js';
 import { judge, pct, tallyBy, type Outcome, type Tally } from './lib/score.js';
 
 const kb = loadKnowledge(coreConfig().KNOWLEDGE_DIR);
@@ -18,17 +20,18 @@ const mini = new MiniSearchBaseline(kb);
 const verbose = process.argv.includes('--verbose');
 /** The engine before the answer model, run on these same sets before it was replaced (bench/before-answer-model.json). */
 const before = JSON.parse(readFileSync('bench/before-answer-model.json', 'utf8')) as Record<string, Record<string, Tally>>;
+/** The replies before the answer came first (issue 13), on the same sets (bench/before-replies.json). */
+const beforeReplies = (JSON.parse(readFileSync('bench/before-replies.json', 'utf8')) as { sets: Record<string, BeforeReplies> }).sets;
 
-function ours(q: string): Outcome {
-  const r = engine.answer(q).reply;
-  return { intent: r.intent, keys: r.hits.map((h) => `${h.compact}:${h.id}`) };
-}
+const outcome = (r: Reply): Outcome => ({ intent: r.intent, keys: r.hits.map((h) => `${h.compact}:${h.id}`) });
+const ours = (q: string): Outcome => outcome(engine.answer(q).reply);
 
 const line = (t: Tally | undefined) =>
   t ? `${pct(t.right, t.n).padStart(6)} ${pct(t.wrongCitation, t.n).padStart(6)} ${pct(t.declined, t.answerable).padStart(6)} ${pct(t.outOfScopeDeclined, t.outOfScope).padStart(6)}` : '     –      –      –      –';
 
 function accuracy(file: string, questions: LabelledQuestion[]) {
-  const mine = questions.map((q) => judge(q, ours(q.q)));
+  const replies = questions.map((q) => engine.answer(q.q).reply);
+  const mine = questions.map((q, i) => judge(q, outcome(replies[i]!)));
   const a = tallyBy(questions, mine);
   const f = tallyBy(questions, questions.map((q) => judge(q, fuse.ask(q.q))));
   const m = tallyBy(questions, questions.map((q) => judge(q, mini.ask(q.q))));
@@ -40,6 +43,7 @@ function accuracy(file: string, questions: LabelledQuestion[]) {
   for (const cat of cats) {
     console.log(`${cat.padEnd(16)} ${String(a.get(cat)!.n).padStart(3)}  ${line(a.get(cat))}  ${line(old?.[cat])}  ${line(f.get(cat))}  ${line(m.get(cat))}`);
   }
+  replyFigures(file, questions, replies, a.get('ALL')!);
   const wrong = questions.map((q, i) => ({ q, v: mine[i]! })).filter((x) => x.v !== 'right');
   if (verbose) {
     for (const { q, v } of wrong) {
@@ -49,6 +53,25 @@ function accuracy(file: string, questions: LabelledQuestion[]) {
   } else if (wrong.length > 0) {
     console.log(`  (${wrong.length} not right; --verbose lists them)`);
   }
+}
+
+const count = (t: Tally) => `${t.right} right, ${t.wrongCitation} wrong citations, ${t.declined} answerable declined`;
+
+/** The answer first: how often the emphasised span holds the expected answer, and how long replies are before and after. */
+function replyFigures(file: string, questions: LabelledQuestion[], replies: Reply[], all: Tally) {
+  const old = beforeReplies[file];
+  const spans = spanContains(questions, replies);
+  if (spans.labelled > 0) {
+    console.log(`emphasised span holds the expected answer: ${spans.contained}/${spans.labelled} (${pct(spans.contained, spans.labelled)}); ${spans.spanned} of them answered with a span`);
+    if (verbose) {
+      questions.forEach((q, i) => {
+        const span = spanOf(replies[i]!);
+        if (q.answer && !(span ?? '').toLowerCase().includes(q.answer.toLowerCase())) console.log(`  ✗ span [${q.q}] want "${q.answer}" got "${span ?? '(no span)'}"`);
+      });
+    }
+  }
+  console.log(`median visible length of answers and comparisons: ${medianVisible(replies)} characters (before: ${old?.medianLength ?? '–'})`);
+  if (old) console.log(`verdicts: now ${count(all)}; before ${count(old.tally)}`);
 }
 
 function percentile(sorted: number[], p: number): number {

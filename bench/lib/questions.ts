@@ -7,6 +7,8 @@ const questionSchema = z.strictObject({
   intent: z.enum(INTENTS),
   /** Acceptable top passages as `compact:id`; empty when any passage (or none) will do. */
   expect: z.array(z.string().regex(/^[a-z]+:[a-z0-9.-]+$/)).default([]),
+  /** Words of the expected passage that answer the question: the emphasised span should contain them. */
+  answer: z.string().min(1).optional(),
   category: z.string().min(1),
 });
 

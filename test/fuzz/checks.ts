@@ -3,10 +3,24 @@
  * The limits are Slack's and Microsoft's documented ones, restated here rather than read from src.
  */
 import { renderText } from '../../src/core/answers/render-text.js';
-import type { Reply } from '../../src/core/answers/reply.js';
+import type { Hit, Reply } from '../../src/core/answers/reply.js';
 import { FLOWS } from '../../src/core/flows/runner.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/types.js';
 import { checkVerbatim } from '../../src/core/knowledge/verbatim.js';
+import { loadKnowledge } from '../../src/core/knowledge/load.js';
+import { linkSegments } from '../../src/core/answers/blocks.js';
+import { coreConfig } from '../../src/config.js';
+
+let links: Set<string> | undefined;
+/** The web addresses the knowledge base links to (in its sources' text and as where they are published): the only links we may make. */
+function ourLink(url: string): boolean {
+  if (!links) {
+    const kb = loadKnowledge(coreConfig().KNOWLEDGE_DIR);
+    links = new Set(kb.entries.flatMap((e) => linkSegments(e.text).flatMap((s) => (s.url ? [s.url] : []))));
+    for (const c of kb.compacts) for (const s of c.meta.sources) if (s.url) links.add(s.url);
+  }
+  return links.has(url);
+}
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // C0 controls but the line break, DEL, and the bidi embeddings, overrides and isolates that reorder what is shown.
@@ -25,7 +39,25 @@ export function readabilityProblems(text: string, where: string): string[] {
 /** The core's reply: readable text in every block, and every quoted passage the knowledge base's own words. */
 export function replyProblems(reply: Reply, kb: KnowledgeBase): string[] {
   const problems = readabilityProblems(renderText(reply), 'reply');
-  const texts = reply.blocks.flatMap((b) => (b.type === 'quote' ? [b.hit.text] : b.type === 'fields' ? b.items.flatMap((i) => [i.label, i.value]) : [b.text]));
+  const texts = reply.blocks.flatMap((b) => {
+    switch (b.type) {
+      case 'quote':
+        return [b.hit.text];
+      case 'fields':
+        return b.items.flatMap((i) => [i.label, i.value]);
+      case 'answer':
+      case 'also':
+        return [b.span];
+      case 'table':
+        return b.rows.flatMap((r) => [r.compactName, ...(r.answer ? [r.answer.span] : [])]);
+      default:
+        return [b.text];
+    }
+  });
+  const spans = reply.blocks.flatMap((b): { span: string; hit: Hit }[] =>
+    b.type === 'answer' || b.type === 'also' ? [b] : b.type === 'table' ? b.rows.flatMap((r) => (r.answer ? [r.answer] : [])) : [],
+  );
+  for (const s of spans) if (!s.hit.text.includes(s.span)) problems.push(`span "${s.span}": not part of ${s.hit.key}`);
   texts.forEach((t, i) => problems.push(...(t.trim() === '' ? [`block text ${i}: empty`] : [])));
   const hits = [...reply.hits, ...reply.blocks.flatMap((b) => (b.type === 'quote' ? [b.hit] : []))];
   for (const hit of hits) {
@@ -59,8 +91,10 @@ export function flowProblems(reply: Reply, fromReview: boolean): string[] {
 }
 
 /** mrkdwn as Slack documents it: `<`, `>` and `&` escaped (a `>` opening a line is a quote), and within 3000 characters. */
-export function mrkdwnProblems(text: string, where: string): string[] {
-  const problems = readabilityProblems(text, where);
+export function mrkdwnProblems(mrkdwn: string, where: string): string[] {
+  const problems = readabilityProblems(mrkdwn, where);
+  // A link to a web address from the knowledge base (`<https://…|text>`) is the one markup we write.
+  const text = mrkdwn.replace(/<(https?:\/\/[^\s|<>]+)\|[^<>|]*>/g, (link, url: string) => (ourLink(url) ? 'link' : link));
   if (text.includes('<')) problems.push(`${where}: unescaped < in ${JSON.stringify(text.slice(Math.max(0, text.indexOf('<') - 20), text.indexOf('<') + 30))}`);
   if (/[^\n]>/.test(text)) problems.push(`${where}: unescaped > inside a line`);
   if (/&(?!amp;|lt;|gt;)/.test(text)) problems.push(`${where}: & that is not an escape`);
@@ -95,7 +129,11 @@ function elementProblems(e: any, where: string): string[] {
 function blockProblems(b: any, where: string): string[] {
   switch (b.type) {
     case 'section':
-      return textObjectProblems(b.text, 3000, `${where} section`);
+      return [
+        ...(b.text || !b.fields ? textObjectProblems(b.text, 3000, `${where} section`) : []),
+        ...(b.fields ?? []).flatMap((f: any, i: number) => textObjectProblems(f, 2000, `${where} field ${i}`)),
+        ...(b.accessory ? elementProblems(b.accessory, `${where} accessory`) : []),
+      ];
     case 'header':
       return b.text?.type === 'plain_text' ? plainProblems(b.text.text, 150, `${where} header`) : [`${where}: header is not plain_text`];
     case 'context':
@@ -138,7 +176,7 @@ export function cardMarkdownProblems(text: unknown, where: string): string[] {
   return problems;
 }
 
-const CARD_TYPES = new Set(['AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'Container', 'FactSet', 'ActionSet', 'Action.Submit', 'Action.Execute', 'Input.Text', 'Input.ChoiceSet', 'Input.Date']);
+const CARD_TYPES = new Set(['AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'Container', 'ColumnSet', 'Column', 'FactSet', 'ActionSet', 'Action.Submit', 'Action.Execute', 'Input.Text', 'Input.ChoiceSet', 'Input.Date']);
 // What inbound.ts accepts back from a button: a press on a button it would refuse is a dead button.
 const SUBMIT_TEXT_MAX = 2000;
 /** Microsoft recommends keeping a bot message within 80 KB, counted in UTF-16. */
@@ -167,7 +205,9 @@ export function cardProblems(card: unknown): string[] {
   const walk = (node: any, where: string): void => {
     if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}[${i}]`));
     if (!node || typeof node !== 'object') return;
-    for (const key of ['selectAction', 'url', 'iconUrl', 'backgroundImage', '$data', '$when']) if (key in node) problems.push(`${where}: has ${key}`);
+    // The one link we make: a run of the knowledge base's text that opens the https address the source gives.
+    const link = node.type === 'TextRun' && node.selectAction?.type === 'Action.OpenUrl' && ourLink(node.selectAction.url);
+    for (const key of ['selectAction', 'url', 'iconUrl', 'backgroundImage', '$data', '$when']) if (key in node && !(link && key === 'selectAction')) problems.push(`${where}: has ${key}`);
     if ('type' in node && !CARD_TYPES.has(node.type)) problems.push(`${where}: element type ${String(node.type)}`);
     if (node.type === 'TextBlock') problems.push(...cardMarkdownProblems(node.text, `${where} TextBlock`));
     if (node.type === 'TextRun') problems.push(...readabilityProblems(String(node.text), `${where} TextRun`));
@@ -176,7 +216,7 @@ export function cardProblems(card: unknown): string[] {
       problems.push(...readabilityProblems(String(node.title), `${where} button title`), ...submitProblems(node.data, `${where} button`));
       return;
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'data') walk(value, `${where}.${key}`);
+    for (const [key, value] of Object.entries(node)) if (key !== 'data' && !(link && key === 'selectAction')) walk(value, `${where}.${key}`);
   };
   walk(card, 'card');
   return problems;

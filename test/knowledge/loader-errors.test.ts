@@ -2,6 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { citationOf, itemReply } from '../../src/core/answers/compose.js';
+import { renderText } from '../../src/core/answers/render-text.js';
 import { KnowledgeError, loadKnowledge } from '../../src/core/knowledge/load.js';
 
 const GOOD = join(import.meta.dirname, '..', 'fixtures', 'knowledge', 'good');
@@ -139,4 +141,18 @@ describe('loading the knowledge base', () => {
     expect(error?.problems).toHaveLength(2);
     expect(error?.message).toMatch(/^The knowledge base has 2 problems:\n- .*terms\.yml.*\n- .*principles\.yml: \[0\] \(respect\): text/);
   });
+
+  it('takes a source’s web address only when the source itself names it', () => {
+    const root = copyOfGood();
+    edit(root, 'compact.yml', (t) => t.replace('file: testshire-compact.txt', 'file: testshire-compact.txt\n    url: https://www.testshire.example/compact'));
+    expect(problemsOf(root)).toEqual([
+      'knowledge/testshire/compact.yml: source "compact" gives the address https://www.testshire.example/compact, which testshire-compact.txt does not name',
+    ]);
+    edit(root, 'testshire-compact.txt', (t) => `${t}\nThis Compact is published at www.testshire.example/compact\n`);
+    const kb = loadKnowledge(root);
+    expect(kb.compacts[0]!.meta.sources[0]!.url).toBe('https://www.testshire.example/compact');
+    expect(citationOf(kb, kb.entries[0]!).sourceUrl).toBe('https://www.testshire.example/compact');
+    expect(renderText(itemReply(kb, 'x', kb.entries[0]!))).toContain('Testshire Compact: a fixture (https://www.testshire.example/compact)');
+  });
 });
+

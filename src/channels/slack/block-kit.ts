@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import { citationLine } from '../../core/answers/compose.js';
 import type { Block, Reply } from '../../core/answers/reply.js';
+import { linkSegments, quoteText } from '../../core/answers/blocks.js';
 import { renderText } from '../../core/answers/render-text.js';
+import { answerBlocks, citationMrkdwn, segmentsMrkdwn } from './answer-blocks.js';
 import { escapeMrkdwn, LIMITS, splitText, truncate } from './mrkdwn.js';
 
 export type SlackBlock = types.KnownBlock;
@@ -72,7 +73,7 @@ export function button(text: string, actionId: string, value: string, style?: 'p
 
 /** A passage as ">"-prefixed lines, packed into as few sections as the length limit allows. */
 function quote(text: string): string[] {
-  const lines = escapeMrkdwn(text.trim())
+  const lines = segmentsMrkdwn(linkSegments(text.trim()))
     .split('\n')
     .flatMap((l) => splitText(l, LIMITS.sectionText - 1))
     .map((l) => `>${l}`);
@@ -85,18 +86,25 @@ function quote(text: string): string[] {
   return pieces;
 }
 
-function renderBlock(b: Block): SlackBlock[] {
+function renderBlock(b: Block, counter: { n: number }): SlackBlock[] {
+  const answer = answerBlocks(b, counter);
+  if (answer) return answer;
   switch (b.type) {
     case 'text':
       return section(escapeMrkdwn(b.text));
     case 'heading':
       return [header(b.text)];
     case 'quote':
-      return [...quote(b.hit.text).map((text) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } })), context(`— ${escapeMrkdwn(citationLine(b.hit.citation))}`)];
+      return [
+        ...quote(quoteText(b)).map((text) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } })),
+        context(`— ${citationMrkdwn(b.hit.citation)}`),
+      ];
     case 'fields':
       return section(b.items.map((i) => (i.label === '•' ? `• ${escapeMrkdwn(i.value)}` : `*${escapeMrkdwn(i.label)}:* ${escapeMrkdwn(i.value)}`)).join('\n'));
     case 'error':
       return section(`:warning: ${escapeMrkdwn(b.text)}`);
+    default:
+      return [];
   }
 }
 
@@ -108,7 +116,8 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 /** The reply's words, without buttons: for notices and for the Home tab. */
 export function contentBlocks(reply: Reply): SlackBlock[] {
-  return reply.blocks.flatMap(renderBlock);
+  const counter = { n: 0 };
+  return reply.blocks.flatMap((b) => renderBlock(b, counter));
 }
 
 /** A reply as a Block Kit message: blocks within Slack's limits, and escaped plain text for notifications. */

@@ -1,7 +1,8 @@
-import { citationLine } from '../../core/answers/compose.js';
+import { linkSegments, quoteText } from '../../core/answers/blocks.js';
 import { renderText } from '../../core/answers/render-text.js';
 import type { Action, Block, Reply } from '../../core/answers/reply.js';
-import { adaptiveCard, factSet, heading, plainText, submit, subtle, SUBMIT_TEXT_MAX, type AdaptiveCard, type CardElement } from './card-elements.js';
+import { answerElements, citationBlock, linkedRuns } from './answer-elements.js';
+import { adaptiveCard, factSet, heading, plainText, submit, SUBMIT_TEXT_MAX, type AdaptiveCard, type CardElement } from './card-elements.js';
 
 /** Teams shows at most this many buttons in one row. */
 const ROW = 5;
@@ -15,6 +16,8 @@ const FORM_ACTIONS: Record<string, Action> = {
 };
 
 function renderBlock(b: Block): CardElement[] {
+  const answer = answerElements(b);
+  if (answer) return answer;
   switch (b.type) {
     case 'text':
       return plainText(b.text);
@@ -25,7 +28,13 @@ function renderBlock(b: Block): CardElement[] {
         {
           type: 'Container',
           style: 'emphasis',
-          items: [...plainText(`“${b.hit.text.replace(/\s*\n\s*/g, ' ')}”`, { italic: true }), subtle(citationLine(b.hit.citation))],
+          items: [
+            {
+              type: 'RichTextBlock',
+              inlines: linkedRuns(linkSegments(`“${quoteText(b).replace(/\s*\n\s*/g, ' ')}”`), { italic: true }),
+            },
+            citationBlock(b.hit.citation),
+          ],
         },
       ];
     case 'fields': {
@@ -34,6 +43,8 @@ function renderBlock(b: Block): CardElement[] {
     }
     case 'error':
       return plainText(b.text, { color: 'Attention', weight: 'Bolder' });
+    default:
+      return [];
   }
 }
 

@@ -23,3 +23,10 @@ export function answerTypeOf(normalizedQuestion: string): AnswerType {
 export function hasAnswerOfType(type: AnswerType, text: string): boolean {
   return type !== undefined && PATTERNS[type].test(text);
 }
+
+/** Where a passage states an answer of the type: each match's offset and length. */
+export function answersOfType(type: AnswerType, text: string): { at: number; length: number }[] {
+  if (type === undefined) return [];
+  const global = new RegExp(PATTERNS[type].source, 'gi');
+  return [...text.matchAll(global)].map((m) => ({ at: m.index, length: m[0].length }));
+}

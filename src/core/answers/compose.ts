@@ -1,6 +1,5 @@
 import type { Compact, Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { Analysis } from './analyze.js';
-import type { Decision } from './decide.js';
 import type { Action, Block, Citation, Hit, Intent, Reply } from './reply.js';
 
 /** Replies for each decision of the answer pipeline: the only place its user-facing wording lives. */
@@ -21,6 +20,7 @@ export function citationOf(kb: KnowledgeBase, e: Entry): Citation {
     section: e.kind === 'undertaking' ? [e.section, e.heading?.replace(/:$/, '')].filter(Boolean).join(' › ') : e.heading,
     by: e.by,
     byLabel: e.by ? BY_LABEL[e.by] : undefined,
+    ...(e.source.url ? { sourceUrl: e.source.url } : {}),
   };
 }
 
@@ -122,27 +122,12 @@ export function routeBlocks(kb: KnowledgeBase, compacts: Compact[], kind: 'signu
 
 const itemAction = (e: Entry): Action => ({ label: e.title, value: `${e.compact} ${e.id}` });
 
-const SIGN_UP: Action = { label: 'Sign up an organisation', value: 'sign up', style: 'primary' };
-const REPORT: Action = { label: 'Report a suspected breach', value: 'report a breach', style: 'primary' };
-
-/** A sign-up or dispute route answered is followed by the form that does it. */
-function formFor(e: Entry): Action[] {
-  return e.route?.kind === 'signup' ? [SIGN_UP] : e.route?.kind === 'dispute' ? [REPORT] : [];
-}
+export const SIGN_UP: Action = { label: 'Sign up an organisation', value: 'sign up', style: 'primary' };
+export const REPORT: Action = { label: 'Report a suspected breach', value: 'report a breach', style: 'primary' };
 
 export function correctionNote(a: Analysis): Block | undefined {
   if (a.corrections.length === 0) return undefined;
   return { type: 'text', text: `(Reading "${a.corrections.map((c) => c.from).join('", "')}" as "${a.corrections.map((c) => c.to).join('", "')}".)` };
-}
-
-export function answerReply(kb: KnowledgeBase, question: string, decision: Extract<Decision, { kind: 'answer' }>, note?: Block): Reply {
-  const main = hitOf(kb, decision.item, decision.p);
-  const others = decision.others.slice(0, 2).map((r) => hitOf(kb, r.option.entry, r.p));
-  const blocks: Block[] = note ? [note] : [];
-  blocks.push({ type: 'quote', hit: main });
-  if (others.length > 0) blocks.push({ type: 'heading', text: 'The other compacts on this' }, ...others.map((hit): Block => ({ type: 'quote', hit })));
-  const hits = [main, ...others];
-  return reply('answer', blocks, { hits, actions: formFor(decision.item), feedback: { question, keys: hits.map((h) => h.key) } });
 }
 
 export function itemReply(kb: KnowledgeBase, question: string, e: Entry): Reply {
@@ -156,7 +141,9 @@ export function defineReply(kb: KnowledgeBase, question: string, terms: Entry[])
   const blocks: Block[] = [];
   for (const [i, hit] of hits.entries()) {
     const t = terms[i]!.term!;
-    blocks.push({ type: 'heading', text: t.acronym && t.expansion ? `${t.acronym}: ${t.expansion}` : t.term });
+    const heading = t.acronym && t.expansion ? `${t.acronym}: ${t.expansion}` : t.term;
+    // Two compacts explaining the same term share its heading.
+    if (!blocks.some((b) => b.type === 'heading' && b.text === heading)) blocks.push({ type: 'heading', text: heading });
     if (t.definition) blocks.push({ type: 'quote', hit });
     else blocks.push({ type: 'text', text: `${t.acronym ?? t.term} stands for “${t.expansion}” (${hit.citation.compactName}).` });
   }
@@ -198,20 +185,6 @@ export function routeReply(kb: KnowledgeBase, flow: 'signup' | 'breach', scope: 
   const { blocks, hits } = routeBlocks(kb, compacts, flow === 'signup' ? 'signup' : 'dispute');
   const lead = flow === 'signup' ? 'This is how the compacts say an organisation signs up:' : 'This is what the compacts say about raising a dispute or a suspected breach:';
   return reply(flow, [{ type: 'text', text: lead }, ...blocks], { hits, actions: [flow === 'signup' ? SIGN_UP : REPORT] });
-}
-
-export function compareReply(kb: KnowledgeBase, question: string, rows: { compact: string; best?: Entry }[]): Reply {
-  const blocks: Block[] = [];
-  const hits: Hit[] = [];
-  for (const row of rows) {
-    if (!row.best) continue;
-    const hit = hitOf(kb, row.best, 1);
-    hits.push(hit);
-    blocks.push({ type: 'heading', text: hit.citation.compactName }, { type: 'quote', hit });
-  }
-  const silent = rows.filter((r) => !r.best).map((r) => compactName(kb, r.compact));
-  if (silent.length > 0) blocks.push({ type: 'text', text: `${silent.join(', ')}: nothing specific on this.` });
-  return reply('compare', blocks, { hits, feedback: { question, keys: hits.map((h) => h.key) } });
 }
 
 /** A compact's numbered undertakings (or, where it has none, its principles and facts), as titles to open. */

@@ -1,6 +1,7 @@
 import type { IntentName } from '../knowledge/schema.js';
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { Analysis } from './analyze.js';
+import { answerReply, compareReply } from './answer-reply.js';
 import * as compose from './compose.js';
 import { exactCommand } from './commands.js';
 import { decide, type Decision, type Ranked, type RankedItem } from './decide.js';
@@ -9,6 +10,7 @@ import type { Hit, Reply } from './reply.js';
 import type { Candidate } from '../storage/review-store.js';
 import { NONE_LABEL } from './features.js';
 import { Scorer, type Described } from './scorer.js';
+import { spanQuestion } from './span.js';
 import { trainingDigest } from './train.js';
 
 /** What the engine remembers between turns of one conversation. */
@@ -143,7 +145,10 @@ export class AnswerEngine {
     switch (decision.kind) {
       case 'answer': {
         ctx.lastQuestion = question;
-        const r = decision.item.kind === 'term' ? compose.defineReply(this.kb, question, this.termsLike(decision.item, described)) : compose.answerReply(this.kb, question, decision, note);
+        const r =
+          decision.item.kind === 'term'
+            ? compose.defineReply(this.kb, question, this.termsLike(decision.item, described))
+            : answerReply(this.kb, question, decision, this.spanQuestion(described), note);
         return { context: ctx, reply: r };
       }
       case 'suggest':
@@ -187,12 +192,43 @@ export class AnswerEngine {
         const named = a.compacts.length >= 2 ? a.compacts : this.kb.compacts.map((c) => c.meta.id);
         const twoTerms = items.length >= 2 && items.slice(0, 2).every((r) => r.entry.kind === 'term' && d.evidence.named.has(r.entry.key));
         if (twoTerms) return { context: ctx, reply: compose.defineReply(this.kb, question, items.slice(0, 2).map((r) => r.entry)) };
-        const rows = named.map((id) => ({ compact: id, best: items.find((r) => r.entry.compact === id && r.p >= this.model.thresholds.suggest / 4)?.entry }));
+        // "Compare the compacts on this": a comparison with no topic of its own is about the last question.
+        let topic = d;
+        let rows = this.compareRows(topic, named);
+        if (rows.every((r) => !r.best) && ctx.lastQuestion) {
+          topic = this.scorer.describe(this.scorer.analyse(ctx.lastQuestion));
+          rows = this.compareRows(topic, named);
+        }
+        // A comparison of whole compacts ("the difference between Dacorum and Halton") has no passage that answers
+        // it alone: each compact's likeliest passage on the question stands for it.
+        if (rows.every((r) => !r.best)) {
+          const likely = (id: string) => items.find((r) => r.entry.compact === id && r.p >= this.model.thresholds.suggest / 4)?.entry;
+          rows = named.map((id) => ({ compact: id, best: likely(id) }));
+        }
         if (rows.every((r) => !r.best)) return { context: ctx, reply: compose.declineReply(this.kb, undefined) };
-        ctx.lastQuestion = question;
-        return { context: ctx, reply: compose.compareReply(this.kb, question, rows) };
+        if (topic === d) ctx.lastQuestion = question;
+        const r = compareReply(this.kb, question, rows, this.spanQuestion(topic));
+        if (topic !== d) r.blocks.unshift({ type: 'text', text: 'Comparing the compacts on your last question:' });
+        return { context: ctx, reply: r };
       }
     }
+  }
+
+  private spanQuestion(d: Described) {
+    return spanQuestion(d.evidence.analysis, this.kb.synonyms);
+  }
+
+  /**
+   * Each compact's passage that answers the topic, judged by the model within that compact alone: the item
+   * must be likely among the compact's items and "not in the compacts", leaving aside the request to compare.
+   */
+  private compareRows(topic: Described, compacts: string[]): { compact: string; best?: Entry }[] {
+    return compacts.map((id) => {
+      const ranked = this.rank(this.scorer.describe(topic.evidence.analysis, [id]));
+      const mass = ranked.reduce((s, r) => s + (r.option.kind === 'intent' ? 0 : r.p), 0) || 1;
+      const best = ranked.find((r): r is RankedItem => r.option.kind === 'item' && r.option.entry.compact === id);
+      return { compact: id, best: best && best.p / mass >= this.model.thresholds.answer ? best.option.entry : undefined };
+    });
   }
 
   /** A glossary answer with the entries the glossary links to it: LSP with "Local Strategic Partnership". */

@@ -1,5 +1,17 @@
-import { citationLine } from './compose.js';
-import type { Block, Reply } from './reply.js';
+import { citationSegments, linkSegments, plainSegments, quoteText, shortCitation } from './blocks.js';
+import type { Block, CompareRow, Reply } from './reply.js';
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+
+function tableRows(rows: CompareRow[]): string {
+  const width = Math.max(...rows.map((r) => r.compactName.length));
+  return rows
+    .map((r) => {
+      const cell = r.answer ? `*${oneLine(r.answer.span)}* — ${shortCitation(r.answer.hit.citation)}` : 'says nothing on this';
+      return `  ${r.compactName.padEnd(width)} │ ${cell}`;
+    })
+    .join('\n');
+}
 
 function renderBlock(b: Block): string {
   switch (b.type) {
@@ -8,7 +20,13 @@ function renderBlock(b: Block): string {
     case 'heading':
       return `${b.text}:`;
     case 'quote':
-      return `  “${b.hit.text.replace(/\s*\n\s*/g, ' ')}”\n    — ${citationLine(b.hit.citation)}`;
+      return `  “${plainSegments(linkSegments(oneLine(quoteText(b))))}”\n    — ${plainSegments(citationSegments(b.hit.citation))}`;
+    case 'answer':
+      return `*${oneLine(b.span)}* — ${shortCitation(b.hit.citation)}`;
+    case 'also':
+      return `  • *${oneLine(b.span)}* — ${shortCitation(b.hit.citation)} [${b.open.value}]`;
+    case 'table':
+      return tableRows(b.rows);
     case 'fields':
       return b.items.map((i) => (i.label === '•' ? `  • ${i.value}` : `  ${i.label}: ${i.value}`)).join('\n');
     case 'error':

@@ -16,6 +16,8 @@ export interface Citation {
   by?: By;
   /** Who gives it, in words, e.g. "statutory organisations". */
   byLabel?: string;
+  /** Where the source says it is published, when it names an address. */
+  sourceUrl?: string;
 }
 
 export interface Hit {
@@ -32,9 +34,21 @@ export interface Hit {
 export type Block =
   | { type: 'text'; text: string }
   | { type: 'heading'; text: string }
-  | { type: 'quote'; hit: Hit }
+  /** The compact's words. `shown`, when set, is the start of the passage shown, cut with an ellipsis; an action opens the rest. */
+  | { type: 'quote'; hit: Hit; shown?: string }
+  /** The answer first: the verbatim part of the passage that answers (`span`, a substring of `hit.text`), emphasised. */
+  | { type: 'answer'; span: string; hit: Hit }
+  /** Another compact answering too, in one line: its span, its citation, and an action that opens the passage. */
+  | { type: 'also'; span: string; hit: Hit; open: Action }
+  /** A comparison: one row per compact, with its span and passage or nothing when it says nothing on this. */
+  | { type: 'table'; rows: CompareRow[] }
   | { type: 'fields'; items: { label: string; value: string }[] }
   | { type: 'error'; text: string };
+
+export interface CompareRow {
+  compactName: string;
+  answer?: { span: string; hit: Hit; open: Action };
+}
 
 export interface Action {
   label: string;

@@ -99,7 +99,12 @@ class Loader {
         this.problems.push(`${this.name(join(dir, 'compact.yml'))}: source "${source.id}" names ${source.file}, which is not in ${this.name(dir)}`);
         continue;
       }
-      texts.set(source.id, readFileSync(file, 'utf8'));
+      const text = readFileSync(file, 'utf8');
+      texts.set(source.id, text);
+      if (source.url && !namesAddress(text, source.url)) {
+        const where = this.name(join(dir, 'compact.yml'));
+        this.problems.push(`${where}: source "${source.id}" gives the address ${source.url}, which ${source.file} does not name`);
+      }
     }
     const entries: Entry[] = [];
     const optional = <T extends z.ZodType>(file: string, schema: T) =>
@@ -225,6 +230,12 @@ export function normalizeAsked(q: string): string {
 }
 
 /** Loads and validates every compact under `root`; throws KnowledgeError listing every problem found. */
+/** An address counts as the source's own when the source names it, with or without its scheme and "www.". */
+function namesAddress(text: string, url: string): boolean {
+  const bare = url.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '');
+  return text.includes(url) || text.includes(bare);
+}
+
 export function loadKnowledge(root: string): KnowledgeBase {
   const loader = new Loader(root);
   if (!existsSync(root)) throw new KnowledgeError([`${root}: the knowledge folder does not exist`]);

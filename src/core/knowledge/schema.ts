@@ -18,6 +18,8 @@ export const sourceSchema = z.strictObject({
   status: nonEmpty,
   kind: z.enum(['compact', 'report']),
   file: z.string().regex(/^[a-z0-9-]+\.txt$/, 'must be a kebab-case .txt file name in the same folder'),
+  /** Where the document itself says it is published; left out when it names no address. The loader checks the source names it. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export const compactSchema = z.strictObject({

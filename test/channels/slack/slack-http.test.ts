@@ -114,7 +114,8 @@ describe('Slack over HTTP: conversations', () => {
     expect(blockText(blocks)).toContain('three months');
     const citation = blocks.find((b) => b.type === 'context' && /Hertfordshire Compact 4\.4/.test(b.elements[0].text));
     expect(citation.elements[0].text).toContain('given by statutory organisations');
-    const quote = blocks.find((b) => b.type === 'section' && b.text.text.includes('three months'));
+    const [answer, quote] = blocks.filter((b) => b.type === 'section' && b.text.text.includes('three months'));
+    expect(answer.text.text).toMatch(/^\*[^*]*three months[^*]*\* — /);
     expect(quote.text.text.startsWith('>')).toBe(true);
     expect(call.body.text).toContain('three months');
 
