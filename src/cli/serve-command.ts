@@ -2,9 +2,10 @@ import { once } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { createApp } from '../app.js';
 import { CHANNEL_FACTORIES } from '../channels/channels.js';
+import type { Channel } from '../core/index.js';
 import { startHousekeeping } from '../housekeeping.js';
 import { createLogger } from '../logger.js';
-import { createHttpServer, type Channel } from '../server.js';
+import { createHttpServer } from '../server.js';
 
 /** `compact-bot serve`: one HTTP server for every configured channel; SIGTERM drains it and closes the store. */
 export async function serveCommand(): Promise<number> {

@@ -1,8 +1,6 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import { citationLine } from '../../core/answers/compose.js';
-import type { Block, Reply } from '../../core/answers/reply.js';
-import { renderText } from '../../core/answers/render-text.js';
+import { type Block, citationLine, renderText, type Reply } from '../../core/index.js';
 import { escapeMrkdwn, LIMITS, splitText, truncate } from './mrkdwn.js';
 
 export type SlackBlock = types.KnownBlock;

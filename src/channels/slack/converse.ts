@@ -1,7 +1,5 @@
 import type { RespondFn } from '@slack/bolt';
-import type { Reply } from '../../core/answers/reply.js';
-import type { Answered } from '../../core/conversation.js';
-import type { SubmissionKind } from '../../core/storage/store.js';
+import type { Answered, Reply, SubmissionKind } from '../../core/index.js';
 import { button, openFormAction, renderReply, section, type SlackBlock } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { describeError } from './describe-error.js';

@@ -1,7 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { App as BoltApp, SocketModeReceiver, type Authorize } from '@slack/bolt';
-import type { ChannelFactory } from '../channels.js';
+import type { ChannelFactory } from '../channel-factory.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerButtons } from './buttons.js';
 import { registerCommands } from './commands.js';

@@ -1,6 +1,4 @@
-import { citationLine } from '../../core/answers/compose.js';
-import { renderText } from '../../core/answers/render-text.js';
-import type { Action, Block, Reply } from '../../core/answers/reply.js';
+import { type Action, type Block, citationLine, renderText, type Reply } from '../../core/index.js';
 import { adaptiveCard, factSet, heading, plainText, submit, subtle, SUBMIT_TEXT_MAX, type AdaptiveCard, type CardElement } from './card-elements.js';
 
 /** Teams shows at most this many buttons in one row. */

@@ -1,8 +1,6 @@
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import { compactName } from '../../core/answers/compose.js';
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
-import type { Store } from '../../core/storage/store.js';
+import { compactName, type KnowledgeBase, type Store } from '../../core/index.js';
 import { adaptiveCard, cardMessage, factSet, heading, plainText } from './card-elements.js';
 
 const REPORTS_SETTING = 'teams.reports.reference';
