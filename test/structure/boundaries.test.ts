@@ -52,7 +52,8 @@ function boundaryViolations(graph: Map<string, Import[]>): string[] {
     if (file.startsWith(CORE)) found.push(...coreViolations(file, imports));
     if (file.startsWith('src/channels/')) found.push(...channelViolations(file, imports));
     if (VERIFIERS.includes(file)) {
-      found.push(...imports.filter((i) => packageOf(i.specifier) !== 'node:').map((i) => `${file} (a verifier) imports ${i.file ?? i.specifier}`));
+      const notNode = imports.filter((i) => packageOf(i.specifier) !== 'node:');
+      found.push(...notNode.map((i) => `${file} (a verifier) imports ${i.file ?? i.specifier}`));
     }
     return found;
   });
@@ -76,13 +77,16 @@ describe('module boundaries', () => {
   });
 
   it('finds each kind of broken rule in a graph that has them', () => {
+    // The specifier is what the scanner reports; only the resolved file and the package matter to the rules.
+    const ours = (file: string) => ({ specifier: `./${file}`, file });
+    const pkg = (specifier: string) => ({ specifier });
     const bad = new Map<string, Import[]>([
-      ['src/core/conversation.ts', [{ specifier: '../channels/slack/post.js', file: 'src/channels/slack/post.ts' }, { specifier: '@slack/bolt' }]],
-      ['src/core/answers/engine.ts', [{ specifier: '../../server.js', file: 'src/server.ts' }, { specifier: 'botbuilder-core' }]],
-      ['src/channels/teams/reply-card.ts', [{ specifier: '../../core/answers/compose.js', file: 'src/core/answers/compose.ts' }]],
-      ['src/channels/teams/teams-turns.ts', [{ specifier: '@slack/bolt' }, { specifier: '../slack/post.js', file: 'src/channels/slack/post.ts' }]],
-      ['src/channels/slack/post.ts', [{ specifier: '../../cli/main.js', file: 'src/cli/main.ts' }, { specifier: '../channels.js', file: 'src/channels/channels.ts' }]],
-      ['src/channels/slack/verify-signature.ts', [{ specifier: '@slack/bolt' }]],
+      ['src/core/conversation.ts', [ours('src/channels/slack/post.ts'), pkg('@slack/bolt')]],
+      ['src/core/answers/engine.ts', [ours('src/server.ts'), pkg('botbuilder-core')]],
+      ['src/channels/teams/reply-card.ts', [ours('src/core/answers/compose.ts')]],
+      ['src/channels/teams/teams-turns.ts', [pkg('@slack/bolt'), ours('src/channels/slack/post.ts')]],
+      ['src/channels/slack/post.ts', [ours('src/cli/main.ts'), ours('src/channels/channels.ts')]],
+      ['src/channels/slack/verify-signature.ts', [pkg('@slack/bolt')]],
     ]);
     expect(boundaryViolations(bad)).toEqual([
       'src/core/conversation.ts imports src/channels/slack/post.ts',

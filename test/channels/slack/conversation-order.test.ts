@@ -65,6 +65,7 @@ describe('Slack: messages of one conversation that arrive together', () => {
     const [stored, ...others] = await h.app.store.listSubmissions({ kind: 'breach', userId: user });
     expect(others).toEqual([]);
     expect(stored!.ref).toBe(referenceIn(texts.at(-1)!));
-    expect(stored!.data).toMatchObject({ compact: 'hertfordshire', reporterOrg: 'Friends of the Park', undertakings: ['4.4'], when: '2025-01-15' });
+    const answers = { compact: 'hertfordshire', reporterOrg: 'Friends of the Park', undertakings: ['4.4'], when: '2025-01-15' };
+    expect(stored!.data).toMatchObject(answers);
   });
 });
