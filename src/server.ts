@@ -1,43 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { App } from './app.js';
+import type { Channel, HttpRoute } from './core/index.js';
+import { BodyTooLargeError, sendJson } from './http.js';
 import { metricsExposure, scrapeAllowed } from './metrics-exposure.js';
-
-export interface HttpRoute {
-  method: 'GET' | 'POST';
-  path: string;
-  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-}
-
-/** A chat platform plugged into the server: its HTTP routes and, optionally, a connection of its own (Socket Mode). */
-export interface Channel {
-  name: string;
-  routes: HttpRoute[];
-  start?(): Promise<void>;
-  stop?(): Promise<void>;
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
-  res.end(payload);
-}
-
-/** Reads a request body up to `limit` bytes; larger bodies are refused rather than buffered. */
-export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-export class BodyTooLargeError extends Error {
-  override name = 'BodyTooLargeError';
-}
 
 /**
  * One HTTP server for every channel, with health and readiness endpoints. `/metrics` is on it unless

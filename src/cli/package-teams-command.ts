@@ -1,18 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { MANIFEST_DIR, teamsAppPackage } from '../channels/teams/app-package.js';
-import { colorIcon, outlineIcon } from '../channels/teams/icons.js';
+import { dirname, join } from 'node:path';
+import { teamsAppPackage } from './teams-app-package.js';
 
-const USAGE = 'usage: compact-bot package-teams [--out dist/compact-bot-teams.zip]\n       compact-bot package-teams --write-icons   (redraw manifest/teams/color.png and outline.png)\n';
+const USAGE = 'usage: compact-bot package-teams [--out dist/compact-bot-teams.zip]\n';
 
 /** `compact-bot package-teams`: the Teams app package, with the bot id from MICROSOFT_APP_ID. */
 export async function packageTeamsCommand(args: string[]): Promise<number> {
-  if (args[0] === '--write-icons' && args.length === 1) {
-    writeFileSync(join(MANIFEST_DIR, 'color.png'), colorIcon());
-    writeFileSync(join(MANIFEST_DIR, 'outline.png'), outlineIcon());
-    process.stdout.write(`Wrote ${relative(process.cwd(), MANIFEST_DIR) || '.'}/color.png (192×192) and outline.png (32×32).\n`);
-    return 0;
-  }
   let out = join('dist', 'compact-bot-teams.zip');
   if (args.length === 2 && args[0] === '--out' && args[1]) out = args[1];
   else if (args.length > 0) {

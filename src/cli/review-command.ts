@@ -9,19 +9,8 @@ import type { ReviewQuestion, ReviewStore } from '../core/storage/review-store.j
 import type { Store } from '../core/storage/store.js';
 import { purgeQuestions } from '../housekeeping.js';
 import { exportReviewed } from './review-export.js';
+import type { ReviewIo } from './review-io.js';
 import { REVIEW_USAGE } from './review-usage.js';
-
-export interface ReviewIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  kb: () => KnowledgeBase;
-  knowledgeDir: string;
-  store: Store;
-  review: ReviewStore;
-  actor: string;
-  now: () => Date;
-  retentionDays: number;
-}
 
 /** `compact-bot review …`: maintainers turn questions the bot could not answer into examples; every decision is audited. */
 export async function reviewCommand(args: string[], io: ReviewIo): Promise<number> {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadKnowledge } from '../core/knowledge/load.js';
 import { exportExamples } from '../core/review/export.js';
-import type { ReviewIo } from './review-command.js';
+import type { ReviewIo } from './review-io.js';
 
 /**
  * `review export`: writes the accepted examples into the knowledge files, checks the knowledge base still

@@ -2,9 +2,10 @@ import { once } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { createApp } from '../app.js';
 import { CHANNEL_FACTORIES } from '../channels/channels.js';
+import type { Channel } from '../core/index.js';
 import { startHousekeeping } from '../housekeeping.js';
 import { createLogger } from '../logger.js';
-import { createHttpServer, type Channel } from '../server.js';
+import { createHttpServer } from '../server.js';
 
 /** How often an instance checks for examples accepted in review (one small query). */
 const LIVE_EXAMPLES_CHECK_MS = 2000;

@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
-import { citationSegments, shortCitation, type Segment } from '../../core/answers/blocks.js';
-import type { Action, Block, CompareRow } from '../../core/answers/reply.js';
+import { type Action, type Block, citationSegments, type CompareRow, type Segment, shortCitation } from '../../core/index.js';
 import { escapeMrkdwn, LIMITS, truncate } from './mrkdwn.js';
 
 type SlackBlock = types.KnownBlock;

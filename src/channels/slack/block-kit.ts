@@ -1,8 +1,6 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import type { Block, Reply } from '../../core/answers/reply.js';
-import { linkSegments, quoteText } from '../../core/answers/blocks.js';
-import { renderText } from '../../core/answers/render-text.js';
+import { type Block, linkSegments, quoteText, renderText, type Reply } from '../../core/index.js';
 import { answerBlocks, citationMrkdwn, segmentsMrkdwn } from './answer-blocks.js';
 import { escapeMrkdwn, LIMITS, splitText, truncate } from './mrkdwn.js';
 

@@ -1,9 +1,5 @@
 import type { App as BoltApp, RespondFn } from '@slack/bolt';
-import { helpReply } from '../../core/answers/compose.js';
-import { parseField } from '../../core/flows/fields.js';
-import { FLOWS } from '../../core/flows/runner.js';
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
-import type { SubmissionKind } from '../../core/storage/store.js';
+import { compactNamed, helpReply, type KnowledgeBase, type SubmissionKind } from '../../core/index.js';
 import { context, header, renderReply, section } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { answerPrivately } from './converse.js';
@@ -40,8 +36,8 @@ export function parseCommand(raw: string, kb: KnowledgeBase): SlashCommand {
   const flowId = Object.hasOwn(FORMS, word) ? FORMS[word] : undefined;
   if (flowId) {
     if (!arg) return { kind: 'form', flowId };
-    const compact = parseField(FLOWS[flowId].fields[0]!, arg, { kb, now: new Date() });
-    if (compact.ok) return { kind: 'form', flowId, compact: String(compact.value) };
+    const compact = compactNamed(arg, kb);
+    if (compact) return { kind: 'form', flowId, compact };
   }
   return { kind: 'ask', text };
 }

@@ -1,7 +1,5 @@
 import type { RespondFn } from '@slack/bolt';
-import type { Reply } from '../../core/answers/reply.js';
-import type { Answered } from '../../core/conversation.js';
-import type { SubmissionKind } from '../../core/storage/store.js';
+import type { Answered, Reply, SubmissionKind } from '../../core/index.js';
 import { button, openFormAction, renderReply, section, type SlackBlock } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { describeError } from './describe-error.js';
@@ -26,14 +24,14 @@ export async function ask(deps: SlackDeps, conversationId: string, user: string,
  * presses it, so no question of a form is asked, and no answer typed, where others can read it.
  */
 export async function converse(deps: SlackDeps, client: SlackClient, place: Place, user: string, text: string): Promise<void> {
-  await deps.turns.run(`${place.conversationId}|${user}`, async () => {
-    let answered: Answered | undefined;
-    try {
-      const inbound = { ...who(place.conversationId, user), text };
-      answered = place.shared ? await deps.app.bot.answerPrivately(inbound) : { reply: await deps.app.bot.handle(inbound) };
-    } catch (error) {
-      deps.log.error({ err: describeError(error) }, 'slack message could not be answered');
-    }
+  let answered: Answered | undefined;
+  try {
+    const inbound = { ...who(place.conversationId, user), text };
+    answered = place.shared ? await deps.app.bot.answerPrivately(inbound) : { reply: await deps.app.bot.handle(inbound) };
+  } catch (error) {
+    deps.log.error({ err: describeError(error) }, 'slack message could not be answered');
+  }
+  await deps.replies.after(`${place.conversationId}|${user}`, async () => {
     if (answered?.form) await postMessage(deps, client, 'offer form', place, formOffer(user, answered.form.flow, answered.form.compact));
     else if (answered) await postReply(deps, client, place, answered.reply);
     else await postMessage(deps, client, 'post apology', place, { blocks: section(SORRY), text: SORRY });
@@ -68,13 +66,13 @@ export interface PrivateTurn {
  */
 export async function answerPrivately(deps: SlackDeps, turn: PrivateTurn, text: string): Promise<void> {
   const conversationId = personalConversation(turn.team, turn.user);
-  await deps.turns.run(conversationId, async () => {
-    let answered: Answered | undefined;
-    try {
-      answered = await deps.app.bot.answerPrivately({ ...who(conversationId, turn.user), text });
-    } catch (error) {
-      deps.log.error({ err: describeError(error) }, 'slack question could not be answered');
-    }
+  let answered: Answered | undefined;
+  try {
+    answered = await deps.app.bot.answerPrivately({ ...who(conversationId, turn.user), text });
+  } catch (error) {
+    deps.log.error({ err: describeError(error) }, 'slack question could not be answered');
+  }
+  await deps.replies.after(conversationId, async () => {
     if (answered?.form) {
       await openForm(deps, { ...turn, conversationId, flowId: answered.form.flow, compact: answered.form.compact });
       return;

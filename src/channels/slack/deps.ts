@@ -1,15 +1,15 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { App } from '../../app.js';
+import type { ReplyOrder } from './reply-order.js';
 import type { SlackConfig } from './slack-config.js';
-import type { TurnQueue } from './turn-queue.js';
 
 /** What every Slack listener works with. */
 export interface SlackDeps {
   app: App;
   config: SlackConfig;
   log: Logger;
-  turns: TurnQueue;
+  replies: ReplyOrder;
 }
 
 export type SlackClient = webApi.WebClient;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { App as BoltApp, RespondFn } from '@slack/bolt';
-import { FLOWS } from '../../core/flows/runner.js';
-import type { SubmissionKind } from '../../core/storage/store.js';
+import { FLOWS, type SubmissionKind } from '../../core/index.js';
 import { ACTION, section } from './block-kit.js';
 import { teamOf, type SlackClient, type SlackDeps } from './deps.js';
 import { describeError } from './describe-error.js';

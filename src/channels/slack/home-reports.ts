@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { reportLine } from '../../core/reports/report-wording.js';
+import { reportLine } from '../../core/index.js';
 import { button, context, header, section, type SlackBlock } from './block-kit.js';
 import type { SlackDeps } from './deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';

@@ -1,6 +1,5 @@
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
-import { decideQuestion, type Verdict } from '../../core/review/decisions.js';
-import { groupQuestions } from '../../core/review/group.js';
+import { decideQuestion, groupQuestions, type Verdict } from '../../core/index.js';
 import { button, context, header, section, type SlackBlock } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';

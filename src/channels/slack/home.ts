@@ -1,7 +1,5 @@
 import type { App as BoltApp, types } from '@slack/bolt';
-import { compactName, EXAMPLES, listCompacts } from '../../core/answers/compose.js';
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
-import type { Submission } from '../../core/storage/store.js';
+import { compactName, EXAMPLES, type KnowledgeBase, listCompacts, type Submission } from '../../core/index.js';
 import { reportsHomeBlocks } from './home-reports.js';
 import { button, openFormAction, context, header, section, type SlackBlock } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';

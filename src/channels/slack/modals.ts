@@ -1,9 +1,6 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import { FLOWS } from '../../core/flows/runner.js';
-import type { FieldDef } from '../../core/flows/types.js';
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
-import type { SubmissionKind } from '../../core/storage/store.js';
+import { type FieldDef, FLOWS, type KnowledgeBase, type SubmissionKind } from '../../core/index.js';
 import { context } from './block-kit.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { pickedUndertakings, undertakingPicker } from './undertaking-picker.js';

@@ -1,4 +1,4 @@
-import type { Who } from '../../core/flows/runner.js';
+import type { Who } from '../../core/index.js';
 
 /** Where a conversation lives in Slack and where its replies go. */
 export interface Place {

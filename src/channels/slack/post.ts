@@ -1,6 +1,5 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
-import { compactName } from '../../core/answers/compose.js';
-import type { Reply } from '../../core/answers/reply.js';
+import { compactName, type Reply } from '../../core/index.js';
 import { context, renderReply, section, type RenderOptions, type SlackBlock } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { describeError } from './describe-error.js';

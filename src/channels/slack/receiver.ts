@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App as BoltApp, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { BodyTooLargeError, readBody, sendJson, type HttpRoute } from '../../server.js';
+import type { HttpRoute } from '../../core/index.js';
+import { BodyTooLargeError, readBody, sendJson } from '../../http.js';
 import { admit } from './admission.js';
 import { AfterAck } from './after-ack.js';
 import { describeError } from './describe-error.js';

@@ -1,5 +1,5 @@
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
-import type { Reminder } from '../../core/reports/report-wording.js';
+import type { Reminder } from '../../core/index.js';
 import { context, header, section } from './block-kit.js';
 import { teamOf, type SlackClient, type SlackDeps } from './deps.js';
 import { publishHome } from './home.js';

@@ -1,9 +1,5 @@
 import type { types } from '@slack/bolt';
-import { NOTE_MAX } from '../../core/reports/report-desk.js';
-import { reportFields, STATUS_LABEL } from '../../core/reports/report-wording.js';
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
-import type { StatusChange } from '../../core/storage/report-store.js';
-import { SUBMISSION_STATUSES, type Submission } from '../../core/storage/store.js';
+import { type KnowledgeBase, NOTE_MAX, reportFields, STATUS_LABEL, type StatusChange, type Submission, SUBMISSION_STATUSES } from '../../core/index.js';
 import { context, header, section } from './block-kit.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 

@@ -1,7 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { App as BoltApp, SocketModeReceiver, webApi, type Authorize } from '@slack/bolt';
-import type { ChannelFactory } from '../channels.js';
+import type { ChannelFactory } from '../channel-factory.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerButtons } from './buttons.js';
 import { registerCommands } from './commands.js';
@@ -13,8 +13,8 @@ import { registerHome } from './home.js';
 import { registerMessages } from './messages.js';
 import { registerReportAdmin } from './report-admin.js';
 import { SlackHttpReceiver } from './receiver.js';
+import { ReplyOrder } from './reply-order.js';
 import { slackConfig } from './slack-config.js';
-import { TurnQueue } from './turn-queue.js';
 
 /** The Web API client retries 500s with backoff, and waits out a 429 for as long as Retry-After says. */
 const WEB_API_OPTIONS = {
@@ -45,7 +45,7 @@ export const createSlackChannel: ChannelFactory = async (app, env, log, options 
   const agent = new URL(config.apiUrl).protocol === 'http:' ? new HttpAgent({ keepAlive: true }) : new HttpsAgent({ keepAlive: true });
   // convoStore off: conversation state lives in our store, not in Bolt's memory.
   const bolt = new BoltApp({ receiver, authorize, logger, agent, clientOptions, convoStore: false });
-  const deps: SlackDeps = { app, config, log, turns: new TurnQueue() };
+  const deps: SlackDeps = { app, config, log, replies: new ReplyOrder() };
   bolt.error(async (error) => {
     log.error({ err: describeError(error) }, 'slack listener failed');
   });

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
+import type { KnowledgeBase } from '../../core/index.js';
 import { truncate } from './mrkdwn.js';
 
 export const NOT_SURE = 'not-sure';

@@ -1,5 +1,4 @@
-import { citationSegments, shortCitation, type Segment } from '../../core/answers/blocks.js';
-import type { Action, Block, Citation, CompareRow } from '../../core/answers/reply.js';
+import { type Action, type Block, type Citation, citationSegments, type CompareRow, type Segment, shortCitation } from '../../core/index.js';
 import { escapeMarkdown, submit, subtle, SUBMIT_TEXT_MAX, type CardElement, type RunStyle } from './card-elements.js';
 
 /** Text runs, never read as markdown; a link is a run that opens its address. */

@@ -1,7 +1,4 @@
-import type { Bot } from '../../core/conversation.js';
-import type { Who } from '../../core/flows/runner.js';
-import type { FieldDef, FlowDef } from '../../core/flows/types.js';
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
+import type { Bot, FieldDef, FlowDef, KnowledgeBase, Who } from '../../core/index.js';
 import { readUndertakings, undertakingChoices } from './undertaking-choices.js';
 import { adaptiveCard, heading, plainText, submit, subtle, type AdaptiveCard, type CardElement } from './card-elements.js';
 

@@ -1,7 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import type { Who } from '../../core/flows/runner.js';
-import { normalize } from '../../core/search/text.js';
+import { commandText, type Who } from '../../core/index.js';
 import { SUBMIT_TEXT_MAX } from './card-elements.js';
 
 const serviceUrl = z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of the Bot Connector service' });
@@ -94,7 +93,7 @@ export type Command =
 
 /** Teams-only commands typed in chat; everything else goes to the core. */
 export function teamsCommand(text: string): Command | undefined {
-  const n = normalize(text);
+  const n = commandText(text);
   if (/^(report|breach|breach report|report a breach) form$/.test(n)) return { kind: 'form', flowId: 'breach' };
   if (/^(sign up|signup) form$/.test(n)) return { kind: 'form', flowId: 'signup' };
   if (n === 'reports') return { kind: 'reports', action: 'list' };

@@ -1,6 +1,4 @@
-import type { FlowDef } from '../../core/flows/types.js';
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
-import type { SubmissionKind } from '../../core/storage/store.js';
+import type { FlowDef, KnowledgeBase, SubmissionKind } from '../../core/index.js';
 import { adaptiveCard, heading, plainText, type AdaptiveCard, type CardElement } from './card-elements.js';
 import { formCard, type FormState } from './form-card.js';
 

@@ -1,6 +1,4 @@
-import { linkSegments, quoteText } from '../../core/answers/blocks.js';
-import { renderText } from '../../core/answers/render-text.js';
-import type { Action, Block, Reply } from '../../core/answers/reply.js';
+import { type Action, type Block, linkSegments, quoteText, renderText, type Reply } from '../../core/index.js';
 import { answerElements, citationBlock, linkedRuns } from './answer-elements.js';
 import { adaptiveCard, factSet, heading, plainText, submit, SUBMIT_TEXT_MAX, type AdaptiveCard, type CardElement } from './card-elements.js';
 

@@ -1,8 +1,4 @@
-import { NOTE_MAX } from '../../core/reports/report-desk.js';
-import { reportFields, reportLine, STATUS_LABEL } from '../../core/reports/report-wording.js';
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
-import type { StatusChange } from '../../core/storage/report-store.js';
-import { SUBMISSION_STATUSES, type Submission } from '../../core/storage/store.js';
+import { type KnowledgeBase, NOTE_MAX, reportFields, reportLine, STATUS_LABEL, type StatusChange, type Submission, SUBMISSION_STATUSES } from '../../core/index.js';
 import { adaptiveCard, factSet, heading, plainText, subtle, type AdaptiveCard, type CardElement, type RunStyle } from './card-elements.js';
 
 /** Action.Execute verbs of the administrators' report cards. */

@@ -1,9 +1,6 @@
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import { compactName } from '../../core/answers/compose.js';
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
-import type { Store } from '../../core/storage/store.js';
-import type { Reminder } from '../../core/reports/report-wording.js';
+import { compactName, type KnowledgeBase, type Reminder, type Store } from '../../core/index.js';
 import { adaptiveCard, factSet, heading, plainText } from './card-elements.js';
 import { sendProactive } from './proactive.js';
 

@@ -1,6 +1,6 @@
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Submission, Store } from '../../core/storage/store.js';
+import type { Store, Submission } from '../../core/index.js';
 import { adaptiveCard, plainText } from './card-elements.js';
 import { whoOf } from './inbound.js';
 import { sendProactive } from './proactive.js';

@@ -1,5 +1,4 @@
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
-import type { ReviewGroup } from '../../core/review/group.js';
+import type { KnowledgeBase, ReviewGroup } from '../../core/index.js';
 import { adaptiveCard, heading, plainText, submit, subtle, type AdaptiveCard, type CardElement } from './card-elements.js';
 
 /** Questions shown on one card; `compact-bot review` lists them all. */

@@ -1,9 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { App } from '../../app.js';
-import { reply as makeReply } from '../../core/answers/compose.js';
-import { FLOWS } from '../../core/flows/runner.js';
-import type { SubmissionKind } from '../../core/storage/store.js';
+import { FLOWS, reply as makeReply, type SubmissionKind } from '../../core/index.js';
 import { cardMessage, type AdaptiveCard } from './card-elements.js';
 import { submitCard, typedValues } from './form-card.js';
 import { executeAction, whoOf, type ExecutePress } from './inbound.js';

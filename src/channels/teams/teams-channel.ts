@@ -8,7 +8,8 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { App } from '../../app.js';
-import { readBody, sendJson, type Channel } from '../../server.js';
+import type { Channel } from '../../core/index.js';
+import { readBody, sendJson } from '../../http.js';
 import { parseActivity } from './inbound.js';
 import { adminCheck } from './admins.js';
 import { ReportAdmin } from './report-admin.js';

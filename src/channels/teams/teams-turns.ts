@@ -1,10 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { App } from '../../app.js';
-import { helpReply, reply as makeReply } from '../../core/answers/compose.js';
-import type { Reply } from '../../core/answers/reply.js';
-import { FLOWS, type Who } from '../../core/flows/runner.js';
-import type { SubmissionKind } from '../../core/storage/store.js';
+import { decideQuestion, FLOWS, groupQuestions, helpReply, type Reply, reply as makeReply, type SubmissionKind, type Who } from '../../core/index.js';
 import { cardMessage, type AdaptiveCard } from './card-elements.js';
 import { formCard, submitCard, typedValues } from './form-card.js';
 import { addressedText, cardSubmit, isShared, teamsCommand, whoOf, type CardSubmit, type Command } from './inbound.js';
@@ -12,8 +9,6 @@ import { SharedForms } from './shared-forms.js';
 import type { AdminCheck } from './admins.js';
 import { reportsPlaceholder } from './report-admin-card.js';
 import { replyCard } from './reply-card.js';
-import { decideQuestion } from '../../core/review/decisions.js';
-import { groupQuestions } from '../../core/review/group.js';
 import { reviewCard } from './review-card.js';
 import type { ReportNotices } from './report-notices.js';
 

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../../core/knowledge/types.js';
+import type { KnowledgeBase } from '../../core/index.js';
 
 const NOT_SURE = 'not-sure';
 

@@ -1,7 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { Reply } from '../../core/answers/reply.js';
-import { renderText } from '../../core/answers/render-text.js';
-import type { Bot } from '../../core/conversation.js';
+import { type Bot, renderText, type Reply } from '../../core/index.js';
 
 export interface TerminalOptions {
   input: NodeJS.ReadableStream;

@@ -17,6 +17,11 @@ const START = new Map<string, 'signup' | 'breach'>([
 const HELP = new Set(['help', 'menu', 'commands', '?']);
 const ALL = new Set(['all', 'all compacts', 'every compact', 'any compact']);
 
+/** A message as the exact commands are compared: lower case, accents and typography folded, punctuation gone. */
+export function commandText(message: string): string {
+  return normalize(message);
+}
+
 export function exactCommand(kb: KnowledgeBase, message: string): Command | undefined {
   const text = message.trim().toLowerCase();
   if (HELP.has(text) || text === '') return { kind: 'help' };

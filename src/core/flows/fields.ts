@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { normalize } from '../search/text.js';
+import { cleanText, echo, type FieldContext, type Parsed } from './field-input.js';
 import type { FieldDef } from './types.js';
 import { parseUndertakings, undertakingList } from './undertakings.js';
-
-export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
-
-export interface FieldContext {
-  kb: KnowledgeBase;
-  /** The compact chosen earlier in the flow. */
-  compact?: string;
-  now: Date;
-}
 
 const SKIP = new Set(['skip', 'none', 'n a', 'na', 'no', '-', 'nothing', 'not applicable', '']);
 const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ok', 'okay', 'sure', 'agree', 'i agree', 'we agree', 'agreed', 'true', 'yes please', 'confirm', 'i do', 'we do']);
@@ -19,17 +11,6 @@ const NO = new Set(['no', 'n', 'nope', 'nah', 'false', 'disagree', 'do not', 'do
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 const emailSchema = z.email();
-
-// Control characters (but not line breaks), invisible and direction-changing marks, and halves of broken
-// UTF-16 never belong in a form answer: shown back, they would garble or reorder the text around them.
-const UNWANTED = /[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const cleanText = (s: string) => s.replace(UNWANTED, '').trim();
-
-/** What the user typed, fit to quote back in a message: cleaned, and cut at `max` without splitting a character. */
-export function echo(raw: string, max: number): string {
-  const cut = cleanText(raw).slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
 
 function fail(error: string): Parsed {
   return { ok: false, error };
@@ -44,6 +25,13 @@ function parseCompact(raw: string, kb: KnowledgeBase): Parsed {
     kb.compacts.find((c) => [c.meta.id, c.meta.area, ...c.meta.aliases].some((name) => n.split(' ').includes(normalize(name))));
   if (!match) return fail(`I do not know a compact called "${echo(raw, 60)}". Choose one of: ${kb.compacts.map((c, i) => `${i + 1}. ${c.meta.area}`).join(', ')}.`);
   return { ok: true, value: match.meta.id };
+}
+
+/** The compact `raw` names, read as the forms' compact question reads an answer (by name, area, alias or number). */
+export function compactNamed(raw: string, kb: KnowledgeBase): string | undefined {
+  const input = cleanText(raw);
+  const parsed = input === '' ? undefined : parseCompact(input, kb);
+  return parsed?.ok ? String(parsed.value) : undefined;
 }
 
 function parseDate(raw: string, now: Date): Parsed {

@@ -1,6 +1,6 @@
 import type { Action, Block } from '../answers/reply.js';
 import { normalize } from '../search/text.js';
-import { echo } from './fields.js';
+import { echo } from './field-input.js';
 import type { FlowDef, FlowState } from './types.js';
 
 /** A form untouched for this long is mentioned before anything else is read as an answer. */

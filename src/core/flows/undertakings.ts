@@ -2,7 +2,7 @@ import type { AnswerEngine } from '../answers/engine.js';
 import type { Block } from '../answers/reply.js';
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { normalize } from '../search/text.js';
-import { echo, type FieldContext, type Parsed } from './fields.js';
+import { echo, type FieldContext, type Parsed } from './field-input.js';
 
 /** The answer to the undertakings question: ids, "not sure", or words to search the compact for. */
 export type UndertakingsAnswer = Parsed | { search: string };

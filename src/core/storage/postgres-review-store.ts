@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { transaction } from './postgres-store.js';
+import { transaction } from './postgres-client.js';
 import { LIVE, REVIEW_SQL, reviewParams, rowToReview } from './review-sql.js';
 import type { NewReviewQuestion, ReviewDecision, ReviewQuestion, ReviewStatus, ReviewStore } from './review-store.js';
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrate, type MigrationDialect } from './migrate.js';
+import { transaction, withClient } from './postgres-client.js';
 import { REPORT_SQL, changeParams, rowToChange } from './report-sql.js';
 import type { StatusChange } from './report-store.js';
 import { PostgresReviewStore } from './postgres-review-store.js';
@@ -56,40 +57,6 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
     await pool.end();
     throw error;
   }
-}
-
-/**
- * Runs `work` on a client of its own. A checked-out client has no error listener of the pool's, so a
- * connection lost meanwhile would be an unhandled 'error' event and end the process; here it only fails
- * the work, and the broken client is discarded rather than returned to the pool.
- */
-async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  const onError = (error: Error) => (broken = error);
-  client.on('error', onError);
-  try {
-    return await work(client);
-  } finally {
-    client.removeListener('error', onError);
-    client.release(broken);
-  }
-}
-
-/** `begin` (which starts the transaction), then `work`, then COMMIT; ROLLBACK if anything fails. */
-export function transaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return withClient(pool, async (client) => {
-    try {
-      await client.query(begin);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      // On a lost connection the rollback fails too; the error that matters is the first.
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  });
 }
 
 /** The advisory lock key of a conversation: a fixed class and a 32-bit hash of its id. */

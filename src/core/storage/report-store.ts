@@ -1,4 +1,4 @@
-import type { Submission, SubmissionStatus } from './store.js';
+import type { Submission, SubmissionStatus } from './submission.js';
 
 /** One change of a report's status: who made it, when, and the note they gave (possibly empty). */
 export interface StatusChange {

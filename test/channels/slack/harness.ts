@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, type App } from '../../../src/app.js';
-import type { ChannelOptions } from '../../../src/channels/channels.js';
+import type { ChannelOptions } from '../../../src/channels/channel-factory.js';
 import { createSlackChannel } from '../../../src/channels/slack/slack-channel.js';
 import { signatureFor } from '../../../src/channels/slack/verify-signature.js';
 import { createLogger } from '../../../src/logger.js';
-import { createHttpServer, type Channel } from '../../../src/server.js';
+import type { Channel } from '../../../src/core/index.js';
+import { createHttpServer } from '../../../src/server.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 
 export const SECRET = 'test-signing-secret-0123456789abcdef';

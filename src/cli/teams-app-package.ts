@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, PACKAGE_ROOT } from '../../config.js';
+import { ConfigError, PACKAGE_ROOT } from '../config.js';
 import { zip } from './zip.js';
 
 export const MANIFEST_DIR = join(PACKAGE_ROOT, 'manifest', 'teams');

@@ -1,5 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
-import { crc32 } from '../../../src/channels/teams/crc32.js';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 /** Reads a ZIP archive through its central directory, checking each entry's CRC. */
 export function readZip(buf: Buffer): Map<string, Buffer> {

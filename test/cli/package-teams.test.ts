@@ -1,13 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MANIFEST_DIR } from '../../../src/channels/teams/app-package.js';
-import { crc32 } from '../../../src/channels/teams/crc32.js';
-import { colorIcon, outlineIcon } from '../../../src/channels/teams/icons.js';
-import { packageTeamsCommand } from '../../../src/cli/package-teams-command.js';
-import { ConfigError } from '../../../src/config.js';
+import { packageTeamsCommand } from '../../src/cli/package-teams-command.js';
+import { MANIFEST_DIR } from '../../src/cli/teams-app-package.js';
+import { ConfigError } from '../../src/config.js';
 import { readZip } from './zip-reader.js';
 
 const APP_ID = '6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -56,7 +55,7 @@ describe('Teams app manifest and icons', () => {
     }
   });
 
-  it('has a 192×192 colour icon and a 32×32 outline icon that is white on transparent, as drawn by icons.ts', () => {
+  it('has a 192×192 colour icon and a 32×32 outline icon that is white on transparent', () => {
     const color = readFileSync(join(MANIFEST_DIR, 'color.png'));
     const outline = readFileSync(join(MANIFEST_DIR, 'outline.png'));
     expect(readPng(color)).toMatchObject({ width: 192, height: 192, colourType: 6 });
@@ -75,17 +74,10 @@ describe('Teams app manifest and icons', () => {
     }
     expect(opaque).toBeGreaterThan(50);
     expect(opaque).toBeLessThan(32 * 32 - 200);
-    expect(color.equals(colorIcon())).toBe(true);
-    expect(outline.equals(outlineIcon())).toBe(true);
   });
 });
 
 describe('compact-bot package-teams', () => {
-  it('checksums with the standard CRC-32', () => {
-    expect(crc32(Buffer.from('hello world'))).toBe(0x0d4a1185);
-    expect(crc32(Buffer.alloc(0))).toBe(0);
-  });
-
   const saved = process.env.MICROSOFT_APP_ID;
   afterEach(() => {
     if (saved === undefined) delete process.env.MICROSOFT_APP_ID;
@@ -96,6 +88,8 @@ describe('compact-bot package-teams', () => {
     process.env.MICROSOFT_APP_ID = APP_ID.toUpperCase();
     const out = join(mkdtempSync(join(tmpdir(), 'compact-bot-teams-')), 'dist', 'compact-bot-teams.zip');
     expect(await packageTeamsCommand(['--out', out])).toBe(0);
+    // A standard reader tests every entry's CRC and says "No errors detected".
+    expect(execFileSync('unzip', ['-t', out], { encoding: 'utf8' })).toMatch(/No errors detected in compressed data/);
     const files = readZip(readFileSync(out));
     expect([...files.keys()]).toEqual(['manifest.json', 'color.png', 'outline.png']);
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));

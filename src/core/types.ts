@@ -1,0 +1,20 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** The core's ports: what a chat platform plugs in (a channel), and the reply model every channel renders. */
+
+export type { Action, Block, Citation, FlowView, Hit, Intent, Reply } from './answers/reply.js';
+
+/** One HTTP endpoint a channel serves on the shared server. */
+export interface HttpRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+/** A chat platform plugged into the server: its HTTP routes and, optionally, a connection of its own (Socket Mode). */
+export interface Channel {
+  name: string;
+  routes: HttpRoute[];
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
