@@ -213,18 +213,3 @@ export function compareReply(kb: KnowledgeBase, question: string, rows: { compac
   if (silent.length > 0) blocks.push({ type: 'text', text: `${silent.join(', ')}: nothing specific on this.` });
   return reply('compare', blocks, { hits, feedback: { question, keys: hits.map((h) => h.key) } });
 }
-
-/** A compact's numbered undertakings (or, where it has none, its principles and facts), as titles to open. */
-export function listReply(kb: KnowledgeBase, scope: string[], question: string): Reply {
-  const compacts = scope.length > 0 ? kb.compacts.filter((c) => scope.includes(c.meta.id)) : kb.compacts;
-  const blocks: Block[] = [];
-  const actions: Action[] = [];
-  for (const c of compacts) {
-    const undertakings = c.entries.filter((e) => e.kind === 'undertaking');
-    const shown = undertakings.length > 0 ? undertakings : c.entries.filter((e) => e.kind === 'principle' || e.kind === 'fact');
-    blocks.push({ type: 'heading', text: `${c.meta.name}: ${undertakings.length > 0 ? `${undertakings.length} undertakings` : 'no numbered undertakings in its sources; what they set out'}` });
-    blocks.push({ type: 'fields', items: shown.map((e) => ({ label: /^\d/.test(e.id) ? e.id : '•', value: e.title })) });
-    if (scope.length > 0) actions.push(...shown.slice(0, 5).map(itemAction));
-  }
-  return reply('list', blocks, { actions, feedback: { question, keys: [] } });
-}

@@ -23,10 +23,13 @@ export interface DateReading {
   unclear: string[];
 }
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_RE = `(${[
+  'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?',
+  'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?',
+].join('|')})`;
 const DAY_RE = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR_RE = '(?:,?\\s+(\\d{4}))?';
 
@@ -79,7 +82,8 @@ export function formatDate(d: CalendarDate, weekday = false): string {
 
 /** Today's date in England. */
 export function todayIn(now: Date): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
+  const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' });
+  const parts = london.formatToParts(now);
   const part = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   return { year: part('year'), month: part('month'), day: part('day') };
 }
@@ -95,7 +99,8 @@ interface Match {
 function nextOf(today: CalendarDate, month: number, day: number, text: string): FoundDate | string {
   for (const year of [today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4]) {
     const d = { year, month, day };
-    if (isValid(d) && compareDates(d, today) >= 0) return { date: d, text, assumption: `no year given, so the next ${day} ${MONTHS[month - 1]}` };
+    const assumption = `no year given, so the next ${day} ${MONTHS[month - 1]}`;
+    if (isValid(d) && compareDates(d, today) >= 0) return { date: d, text, assumption };
   }
   return `"${text}": ${MONTHS[month - 1]} has no day ${day}`;
 }
@@ -122,7 +127,8 @@ const RULES: Rule[] = [
     read: (m, today) => {
       const month = monthOf(m[3]!);
       const first = dayMonth(today, `${m[1]} ${MONTHS[month - 1]}`, Number(m[1]), month, m[4]);
-      const second = dayMonth(today, `${m[2]} ${MONTHS[month - 1]}`, Number(m[2]), month, m[4] ?? (typeof first === 'string' ? undefined : String(first.date.year)));
+      const year = m[4] ?? (typeof first === 'string' ? undefined : String(first.date.year));
+      const second = dayMonth(today, `${m[2]} ${MONTHS[month - 1]}`, Number(m[2]), month, year);
       return asMatch(m, [first, second]);
     },
   },
@@ -203,6 +209,11 @@ export function readDates(question: string, now: Date): DateReading {
   }
   matches.sort((a, b) => a.start - b.start);
   return { dates: matches.flatMap((m) => m.found), unclear: matches.flatMap((m) => (m.unclear ? [m.unclear] : [])) };
+}
+
+/** A question gives a date when it has one, or words that look like one but could not be read. */
+export function hasDates(r: DateReading): boolean {
+  return r.dates.length + r.unclear.length > 0;
 }
 
 /** "30 days", "5 weeks": the time between two dates in plain words. */

@@ -34,7 +34,8 @@ export function periodProblems(e: Entry): string[] {
   const problems: string[] = [];
   const text = foldForComparison(e.text);
   if (!periodWordings(e.period).test(text)) {
-    problems.push(`period "${describePeriod(e.period)}" is not stated in the text (it must say it in words or digits, e.g. "${describePeriod(e.period)}")`);
+    const said = describePeriod(e.period);
+    problems.push(`period "${said}" is not stated in the text (it must say it in words or digits, e.g. "${said}")`);
   }
   for (const x of e.period.exceptions) {
     if (!text.includes(foldForComparison(x))) problems.push(`period exception "${x}" is not word for word in the text`);
