@@ -14,7 +14,8 @@ describe('dates worked out from the periods the compacts set', () => {
     const text = renderText(r);
     expect(r.blocks[0]).toEqual({ type: 'text', text: expect.stringMatching(/our arithmetic, not the compact’s words/) });
     expect(texts(r)[1]).toBe(
-      'If the funding or support changes or ends on 31 March 2027, notice in writing is due by Thursday 31 December 2026: 31 March 2027 less three months.',
+      'If the funding or support changes or ends on 31 March 2027, notice in writing is due by Thursday 31 December 2026: ' +
+        '31 March 2027 less three months.',
     );
     expect(firstQuote(r)).toMatchObject({ hit: { compact: 'hertfordshire', id: '4.4' } });
     expect(text).toMatch(/in the compact’s words: “apart from in exceptional circumstances”/);
@@ -24,7 +25,8 @@ describe('dates worked out from the periods the compacts set', () => {
   it('counts a consultation forward from the day it opens, taking a date without a year as the next one', () => {
     const r = ask('the consultation opened on 2 March, when can it close?');
     const [, sum, assumed] = texts(r);
-    expect(sum).toMatch(/on 2 March 2027, an? (12|eight)-week consultation runs until Tuesday (25 May|27 April) 2027: 2 March 2027 plus (12|eight) weeks\./);
+    const worked = /on 2 March 2027, an? (12|eight)-week consultation runs until Tuesday (25 May|27 April) 2027: 2 March 2027 plus/;
+    expect(sum).toMatch(worked);
     expect(assumed).toMatch(/“2 March”: no year given, so the next 2 March/);
     expect(firstQuote(r)).toMatchObject({ hit: { text: expect.stringMatching(/12-week|eight weeks/) } });
   });
@@ -37,15 +39,17 @@ describe('dates worked out from the periods the compacts set', () => {
 
   it('reads "next Friday" from the clock it is given, and says how it read it', () => {
     const r = ask('our funding stops next Friday, when should we have had notice in writing?');
-    expect(renderText(r)).toContain('If the funding or support changes or ends on 4 December 2026, notice in writing is due by Friday 4 September 2026');
+    expect(renderText(r)).toContain('changes or ends on 4 December 2026, notice in writing is due by Friday 4 September 2026');
     expect(renderText(r)).toContain('“next Friday”: "next Friday" as Friday 4 December 2026');
-    const later = engine.answer('our funding stops next Friday, when should we have had notice in writing?', { now: new Date('2027-01-05T12:00:00Z') }).reply;
+    const january = new Date('2027-01-05T12:00:00Z');
+    const later = engine.answer('our funding stops next Friday, when should we have had notice in writing?', { now: january }).reply;
     expect(renderText(later)).toContain('ends on 8 January 2027');
   });
 
   it('asks back when it cannot tell the day, and still gives the passage', () => {
     const r = ask('the council emailed on friday, our grant ends in March, when should we have been told in writing?');
-    expect(texts(r)[0]).toMatch(/I could not tell which day you mean by "friday": the last Friday or the next one\?; "in March": which day in March\?/);
+    expect(texts(r)[0]).toContain('I could not tell which day you mean by "friday": the last Friday or the next one?;');
+    expect(texts(r)[0]).toContain('"in March": which day in March?');
     expect(texts(r)[0]).toMatch(/Ask again with the day, month and year/);
     expect(firstQuote(r)).toMatchObject({ hit: { id: '4.4' } });
   });
@@ -65,7 +69,8 @@ describe('browsing', () => {
       { label: '1.1', value: kb.entries.find((e) => e.key === 'hertfordshire:undertaking:1.1')!.title },
       { label: '1.2', value: kb.entries.find((e) => e.key === 'hertfordshire:undertaking:1.2')!.title },
     ]);
-    expect(r.actions.slice(0, PAGE_SIZE).map((a) => a.value)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10'].map((n) => `hertfordshire ${n}`));
+    const ids = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10'];
+    expect(r.actions.slice(0, PAGE_SIZE).map((a) => a.value)).toEqual(ids.map((n) => `hertfordshire ${n}`));
     expect(r.actions.map((a) => a.label)).not.toContain('◀ Previous');
     const open = ask(r.actions[3]!.value);
     expect(open.hits[0]).toMatchObject({ compact: 'hertfordshire', id: '1.4' });
@@ -84,7 +89,8 @@ describe('browsing', () => {
     }
     const all = kb.entries.filter((e) => e.compact === 'hertfordshire' && e.kind === 'undertaking');
     expect(seen).toEqual(all.map((e) => `hertfordshire ${e.id}`));
-    expect(renderText(ask('list hertfordshire undertakings page 99'))).toContain(`${all.length - ((all.length - 1) % PAGE_SIZE)}–${all.length} of ${all.length}`);
+    const lastPage = `${all.length - ((all.length - 1) % PAGE_SIZE)}–${all.length} of ${all.length}`;
+    expect(renderText(ask('list hertfordshire undertakings page 99'))).toContain(lastPage);
   });
 
   it('shows the glossary in alphabetical order, and narrows a list to a topic', () => {
@@ -94,7 +100,10 @@ describe('browsing', () => {
     const funding = ask('list the funding commitments in herts');
     const fields = funding.blocks.find((b) => b.type === 'fields');
     expect(fields?.type === 'fields' && fields.items.length).toBeGreaterThan(0);
-    expect(fields?.type === 'fields' && fields.items.every((i) => /fund|financ|grant|pay/i.test(i.value) || i.label.startsWith('1.'))).toBe(true);
+    const labels = fields?.type === 'fields' ? fields.items.map((i) => i.label) : [];
+    expect(labels).toEqual(expect.arrayContaining(['3.3', '3.4', '3.8']));
+    expect(labels).not.toContain('2.1');
+    expect(labels.length).toBeLessThan(kb.entries.filter((e) => e.compact === 'hertfordshire' && e.kind === 'undertaking').length);
   });
 });
 
