@@ -95,7 +95,8 @@ export class AnswerEngine {
     const decision = decide(ranked, this.model.thresholds);
     const dated = decision.kind === 'suggest' && hasDates(readDates(question, now)) ? periodItem(decision.items) : undefined;
     if (!dated) return decision;
-    return { kind: 'answer', item: dated, p: ranked.find((r) => r.option.kind === 'item' && r.option.entry === dated)?.p ?? 0, others: [] };
+    const p = ranked.find((r) => r.option.kind === 'item' && r.option.entry === dated)?.p ?? 0;
+    return { kind: 'answer', item: dated, p, others: [] };
   }
 
   /**
