@@ -9,7 +9,7 @@ export async function askCommand(args: string[]): Promise<number> {
   const json = args.includes('--json');
   const rest = args.filter((a) => a !== '--json');
   const engine = new AnswerEngine(loadKnowledge(coreConfig().KNOWLEDGE_DIR));
-  const answer = (question: string) => engine.answer(question).reply;
+  const answer = (question: string) => engine.answer(question, { now: new Date() }).reply;
   if (!json) {
     if (rest.length === 0) {
       process.stderr.write('usage: compact-bot ask "question"  or  compact-bot ask --json < questions.txt\n');

@@ -152,7 +152,7 @@ export class Bot {
       await this.save(store, key, { answer: state.answer, flow: step.state }, now);
       return { reply: step.reply };
     }
-    const result = this.engine.answer(msg.text, state.answer);
+    const result = this.engine.answer(msg.text, { ...state.answer, now });
     if (result.start && offerForm) return { reply: result.reply, form: result.start };
     if (result.start) {
       const started = runner.start(result.start.flow, result.start.compact);

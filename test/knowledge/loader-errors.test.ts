@@ -127,6 +127,33 @@ describe('loading the knowledge base', () => {
     expect(problemsOf(root)).toEqual(['knowledge/testshire/facts.yml: [0]: source "annual-report" is not listed in compact.yml']);
   });
 
+  it('checks a period against the words of its item, and its exceptions word for word', () => {
+    const field = (months: number, exception: string) =>
+      `      period: { months: ${months}, counts: back, given: "the grant ends", due: "notice is due by", exceptions: ["${exception}"] }\n`;
+    const period = (months: number, exception: string) => (t: string) =>
+      t.replace('      keywords: [ cut ]\n', `      keywords: [ cut ]\n${field(months, exception)}`);
+    const good = copyOfGood();
+    edit(good, 'undertakings.yml', period(3, 'in writing'));
+    expect(loadKnowledge(good).entries[0]?.period).toMatchObject({ months: 3, counts: 'back', exceptions: ['in writing'] });
+
+    const root = copyOfGood();
+    edit(root, 'undertakings.yml', period(2, 'unless urgent'));
+    expect(problemsOf(root)).toEqual([
+      'knowledge/testshire/undertakings.yml: [0].items[0] (1.1): period "two months" is not stated in the text ' +
+        '(it must say it in words or digits, e.g. "two months")',
+      'knowledge/testshire/undertakings.yml: [0].items[0] (1.1): period exception "unless urgent" is not word for word in the text',
+    ]);
+  });
+
+  it('refuses a period with no unit, or two', () => {
+    const root = copyOfGood();
+    const field = '      period: { months: 3, weeks: 2, counts: back, given: "a", due: "b" }\n';
+    edit(root, 'undertakings.yml', (t) => t.replace('      keywords: [ cut ]\n', `      keywords: [ cut ]\n${field}`));
+    expect(problemsOf(root)).toEqual([
+      'knowledge/testshire/undertakings.yml: [0].items[0].period: a period needs exactly one of days, weeks or months',
+    ]);
+  });
+
   it('lists every problem at once rather than stopping at the first', () => {
     const root = copyOfGood();
     edit(root, 'terms.yml', (t) => t.replace('definition: Money given to an organisation for a purpose.', 'definition: 42'));

@@ -1,11 +1,17 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { normalize } from '../search/text.js';
+import { parseBrowseCommand, type Browse } from './compose-browse.js';
 
 /**
  * The few exact commands, matched whole: an item button, "help", the two form buttons ("sign up", "report a
- * breach"), and "use <compact>" / "use all compacts".
+ * breach"), "use <compact>" / "use all compacts", and the page buttons of a list ("list dacorum undertakings page 2").
  */
-export type Command = { kind: 'item'; entry: Entry } | { kind: 'help' } | { kind: 'start'; flow: 'signup' | 'breach' } | { kind: 'use'; compact?: string };
+export type Command =
+  | { kind: 'item'; entry: Entry }
+  | { kind: 'help' }
+  | { kind: 'start'; flow: 'signup' | 'breach' }
+  | { kind: 'use'; compact?: string }
+  | { kind: 'browse'; browse: Browse };
 
 const START = new Map<string, 'signup' | 'breach'>([
   ['sign up', 'signup'],
@@ -27,6 +33,8 @@ export function exactCommand(kb: KnowledgeBase, message: string): Command | unde
   if (HELP.has(text) || text === '') return { kind: 'help' };
   const flow = START.get(text);
   if (flow) return { kind: 'start', flow };
+  const browse = parseBrowseCommand(kb, text.replace(/\s+/g, ' '));
+  if (browse) return { kind: 'browse', browse };
   // "dacorum statutory-funding-3", as item buttons send it.
   const [compact, id, ...more] = text.split(/\s+/);
   if (compact && id && more.length === 0) {

@@ -186,18 +186,3 @@ export function routeReply(kb: KnowledgeBase, flow: 'signup' | 'breach', scope: 
   const lead = flow === 'signup' ? 'This is how the compacts say an organisation signs up:' : 'This is what the compacts say about raising a dispute or a suspected breach:';
   return reply(flow, [{ type: 'text', text: lead }, ...blocks], { hits, actions: [flow === 'signup' ? SIGN_UP : REPORT] });
 }
-
-/** A compact's numbered undertakings (or, where it has none, its principles and facts), as titles to open. */
-export function listReply(kb: KnowledgeBase, scope: string[], question: string): Reply {
-  const compacts = scope.length > 0 ? kb.compacts.filter((c) => scope.includes(c.meta.id)) : kb.compacts;
-  const blocks: Block[] = [];
-  const actions: Action[] = [];
-  for (const c of compacts) {
-    const undertakings = c.entries.filter((e) => e.kind === 'undertaking');
-    const shown = undertakings.length > 0 ? undertakings : c.entries.filter((e) => e.kind === 'principle' || e.kind === 'fact');
-    blocks.push({ type: 'heading', text: `${c.meta.name}: ${undertakings.length > 0 ? `${undertakings.length} undertakings` : 'no numbered undertakings in its sources; what they set out'}` });
-    blocks.push({ type: 'fields', items: shown.map((e) => ({ label: /^\d/.test(e.id) ? e.id : '•', value: e.title })) });
-    if (scope.length > 0) actions.push(...shown.slice(0, 5).map(itemAction));
-  }
-  return reply('list', blocks, { actions, feedback: { question, keys: [] } });
-}

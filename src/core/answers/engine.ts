@@ -6,9 +6,12 @@ import * as compose from './compose.js';
 import { exactCommand } from './commands.js';
 import { decide, type Decision, type Ranked, type RankedItem } from './decide.js';
 import { modelSchema, probabilities, type ModelData } from './model.js';
-import type { Hit, Reply } from './reply.js';
 import type { Candidate } from '../storage/review-store.js';
 import { NONE_LABEL } from './features.js';
+import { browseOf, browseReply, compactsReply } from './compose-browse.js';
+import { periodItem, withDates } from './compose-dates.js';
+import { hasDates, readDates } from './dates.js';
+import type { Block, Hit, Reply } from './reply.js';
 import { Scorer, type Described } from './scorer.js';
 import { spanQuestion } from './span.js';
 import { trainingDigest } from './train.js';
@@ -18,6 +21,8 @@ export interface AnswerContext {
   defaultCompact?: string;
   /** The last question answered, for follow-ups such as "and in Dacorum?". */
   lastQuestion?: string;
+  /** The time of the message, for reading "next Friday" or a date without a year; not kept between turns. */
+  now?: Date;
 }
 
 export interface EngineResult {
@@ -55,6 +60,11 @@ export class AnswerEngine {
   }
 
   answer(question: string, context: AnswerContext = {}): EngineResult {
+    const { now = new Date(), ...kept } = context;
+    return this.answerAt(question, kept, now);
+  }
+
+  private answerAt(question: string, context: AnswerContext, now: Date): EngineResult {
     const ctx = { ...context };
     const command = exactCommand(this.kb, question);
     if (command) return this.onCommand(command, question, ctx);
@@ -67,11 +77,11 @@ export class AnswerEngine {
     const described = this.scorer.describe(a, scope);
     const learned = this.learnedDecision(described, scope);
     // A question settled in review is not kept for review again.
-    if (learned) return { ...this.act(question, described, learned, ctx), review: undefined };
-    const decision = this.decide(described);
-    const followUp = this.followUp(a, decision, ctx);
+    if (learned) return { ...this.act(question, described, learned, ctx, now), review: undefined };
+    const decision = this.decide(described, question, now);
+    const followUp = this.followUp(a, decision, ctx, now);
     if (followUp) return followUp;
-    return this.act(question, described, decision, ctx);
+    return this.act(question, described, decision, ctx, now);
   }
 
   /**
@@ -105,8 +115,14 @@ export class AnswerEngine {
     return d.options.map((option, i) => ({ option, p: p[i]! })).sort((x, y) => y.p - x.p);
   }
 
-  private decide(d: Described): Decision {
-    return decide(this.rank(d), this.model.thresholds);
+  /** A date in the question picks, of the likely passages, the likeliest that sets a period: the date is about it. */
+  private decide(d: Described, question: string, now: Date): Decision {
+    const ranked = this.rank(d);
+    const decision = decide(ranked, this.model.thresholds);
+    const dated = decision.kind === 'suggest' && hasDates(readDates(question, now)) ? periodItem(decision.items) : undefined;
+    if (!dated) return decision;
+    const p = ranked.find((r) => r.option.kind === 'item' && r.option.entry === dated)?.p ?? 0;
+    return { kind: 'answer', item: dated, p, others: [] };
   }
 
   /** A question that repeats an example accepted in review is answered as that example was labelled. */
@@ -130,17 +146,17 @@ export class AnswerEngine {
    * "And in Dacorum?": a message that names a compact but is not itself answered there is read as the
    * last question asked of that compact.
    */
-  private followUp(a: Analysis, decision: Decision, ctx: AnswerContext): EngineResult | undefined {
+  private followUp(a: Analysis, decision: Decision, ctx: AnswerContext, now: Date): EngineResult | undefined {
     if (a.compacts.length === 0 || !ctx.lastQuestion) return undefined;
     if (decision.kind === 'answer' && a.compacts.includes(decision.item.compact)) return undefined;
     if (decision.kind === 'intent' && !['use', 'compare'].includes(decision.intent)) return undefined;
     const again = this.scorer.describe(this.scorer.analyse(ctx.lastQuestion), a.compacts);
-    const d = this.decide(again);
+    const d = this.decide(again, ctx.lastQuestion, now);
     if (d.kind !== 'answer') return undefined;
-    return this.act(ctx.lastQuestion, again, d, ctx);
+    return this.act(ctx.lastQuestion, again, d, ctx, now);
   }
 
-  private act(question: string, described: Described, decision: Decision, ctx: AnswerContext): EngineResult {
+  private act(question: string, described: Described, decision: Decision, ctx: AnswerContext, now: Date): EngineResult {
     const note = compose.correctionNote(described.evidence.analysis);
     switch (decision.kind) {
       case 'answer': {
@@ -148,7 +164,7 @@ export class AnswerEngine {
         const r =
           decision.item.kind === 'term'
             ? compose.defineReply(this.kb, question, this.termsLike(decision.item, described))
-            : answerReply(this.kb, question, decision, this.spanQuestion(described), note);
+            : this.answerWithDates(question, decision, described, now, note);
         return { context: ctx, reply: r };
       }
       case 'suggest':
@@ -176,8 +192,11 @@ export class AnswerEngine {
         return { context: ctx, reply: compose.thanksReply() };
       case 'use':
         return this.onCommand({ kind: 'use', compact: a.compacts[0] }, question, ctx);
-      case 'list':
-        return { context: ctx, reply: compose.listReply(this.kb, a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : [], question) };
+      case 'list': {
+        const b = browseOf(this.kb, a.content, compact);
+        const everything = !compact && b.kind !== 'glossary' && b.topic.length === 0;
+        return { context: ctx, reply: everything ? compactsReply(this.kb, question) : browseReply(this.kb, b, question) };
+      }
       case 'define': {
         // A term the compact in scope does not define is still explained from the compacts that do.
         const term =
@@ -231,6 +250,17 @@ export class AnswerEngine {
     });
   }
 
+  /** A question that gives a date, answered by a passage that sets a period: the date worked out, that passage first. */
+  private answerWithDates(question: string, decision: Extract<Decision, { kind: 'answer' }>, d: Described, now: Date, note?: Block): Reply {
+    const reading = readDates(question, now);
+    const answering = [decision.item, ...decision.others.map((r) => r.option.entry)];
+    const dated = hasDates(reading) ? periodItem(answering) : undefined;
+    if (!dated) return answerReply(this.kb, question, decision, this.spanQuestion(d), note);
+    const first = { option: { kind: 'item' as const, entry: decision.item }, p: decision.p };
+    const others = [first, ...decision.others].filter((r) => r.option.entry !== dated);
+    return withDates(answerReply(this.kb, question, { ...decision, item: dated, others }, this.spanQuestion(d), note), dated, reading);
+  }
+
   /** A glossary answer with the entries the glossary links to it: LSP with "Local Strategic Partnership". */
   private termsLike(term: Entry, d: Described): Entry[] {
     const named = d.evidence.named.size > 0 ? [...d.evidence.named].map((k) => this.scorer.byKey.get(k)!) : this.scorer.spotTerms(d.evidence.analysis);
@@ -243,6 +273,8 @@ export class AnswerEngine {
         return { context: ctx, reply: compose.itemReply(this.kb, question, command.entry), chosen: command.entry.key };
       case 'help':
         return { context: ctx, reply: compose.helpReply(this.kb, ctx.defaultCompact) };
+      case 'browse':
+        return { context: ctx, reply: browseReply(this.kb, command.browse, question) };
       case 'start':
         return { context: ctx, reply: compose.routeReply(this.kb, command.flow, ctx.defaultCompact ? [ctx.defaultCompact] : []), start: { flow: command.flow, compact: ctx.defaultCompact } };
       case 'use':

@@ -16,6 +16,7 @@ import {
   type CompactMeta,
 } from './schema.js';
 import type { Compact, Entry, KnowledgeBase } from './types.js';
+import { periodProblems } from './periods.js';
 import { checkVerbatim } from './verbatim.js';
 
 export class KnowledgeError extends Error {
@@ -122,7 +123,7 @@ class Loader {
       for (const [i, item] of group.items.entries()) {
         entries.push(
           withOrigin(
-            { key: `${meta.id}:undertaking:${item.id}`, kind: 'undertaking', compact: meta.id, id: item.id, title: item.title, text: item.text, source, section: group.section, heading: group.heading, by: group.by, keywords: item.keywords, asked: item.asked },
+            { key: `${meta.id}:undertaking:${item.id}`, kind: 'undertaking', compact: meta.id, id: item.id, title: item.title, text: item.text, source, section: group.section, heading: group.heading, by: group.by, keywords: item.keywords, asked: item.asked, period: item.period },
             'undertakings.yml',
             `[${g}].items[${i}]`,
           ),
@@ -132,7 +133,7 @@ class Loader {
     for (const [i, p] of (optional('principles.yml', principlesFileSchema) ?? []).entries()) {
       const source = base('principles.yml', `[${i}]`, p.source);
       if (!source) continue;
-      entries.push(withOrigin({ key: `${meta.id}:principle:${p.id}`, kind: 'principle', compact: meta.id, id: p.id, title: p.title, text: p.text, source, heading: p.heading, group: p.kind, keywords: p.keywords, asked: p.asked }, 'principles.yml', `[${i}]`));
+      entries.push(withOrigin({ key: `${meta.id}:principle:${p.id}`, kind: 'principle', compact: meta.id, id: p.id, title: p.title, text: p.text, source, heading: p.heading, group: p.kind, keywords: p.keywords, asked: p.asked, period: p.period }, 'principles.yml', `[${i}]`));
     }
     for (const [i, t] of (optional('terms.yml', termsFileSchema) ?? []).entries()) {
       const source = base('terms.yml', `[${i}]`, t.source);
@@ -148,7 +149,7 @@ class Loader {
     for (const [i, f] of (optional('facts.yml', factsFileSchema) ?? []).entries()) {
       const source = base('facts.yml', `[${i}]`, f.source);
       if (!source) continue;
-      entries.push(withOrigin({ key: `${meta.id}:fact:${f.id}`, kind: 'fact', compact: meta.id, id: f.id, title: f.title, text: f.text, source, heading: f.topic, keywords: f.keywords, asked: f.asked }, 'facts.yml', `[${i}]`));
+      entries.push(withOrigin({ key: `${meta.id}:fact:${f.id}`, kind: 'fact', compact: meta.id, id: f.id, title: f.title, text: f.text, source, heading: f.topic, keywords: f.keywords, asked: f.asked, period: f.period }, 'facts.yml', `[${i}]`));
     }
     this.checkEntries(dir, meta, texts, entries as (Entry & { origin: Origin })[]);
     for (const e of entries) delete (e as Partial<Entry & { origin: Origin }>).origin;
@@ -162,6 +163,7 @@ class Loader {
       const first = seen.get(e.key);
       if (first) this.problems.push(`${where}: duplicate ${e.kind} id "${e.id}" in ${meta.name}; first at ${first.file} ${first.path}`);
       else seen.set(e.key, e.origin);
+      this.problems.push(...periodProblems(e).map((p) => `${where}: ${p}`));
       const sourceText = texts.get(e.source.id);
       if (sourceText === undefined) continue;
       for (const [field, quote] of quotedFields(e)) {

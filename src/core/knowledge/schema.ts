@@ -30,6 +30,27 @@ export const compactSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1, 'a compact needs at least one source'),
 });
 
+const count = z.number().int().positive().optional();
+
+/**
+ * A period the item's text sets, for working out dates. `given` (the day asked about) and `due` (what the worked-out
+ * day is) are our wording; `exceptions` are the compact's, verbatim from the item's text.
+ */
+export const periodSchema = z
+  .strictObject({
+    days: count,
+    weeks: count,
+    months: count,
+    /** back: the period ends on the day asked about (notice before a change); forward: it starts then. */
+    counts: z.enum(['back', 'forward']),
+    given: nonEmpty,
+    due: nonEmpty,
+    exceptions: z.array(nonEmpty).default([]),
+  })
+  .refine((p) => [p.days, p.weeks, p.months].filter((n) => n !== undefined).length === 1, {
+    message: 'a period needs exactly one of days, weeks or months',
+  });
+
 export const bySchema = z.enum(['statutory', 'vcs', 'joint']);
 
 const undertakingSchema = z.strictObject({
@@ -37,6 +58,7 @@ const undertakingSchema = z.strictObject({
   title: nonEmpty,
   text: nonEmpty,
   keywords: z.array(nonEmpty).default([]),
+  period: periodSchema.optional(),
   asked,
 });
 
@@ -56,6 +78,7 @@ export const principleSchema = z.strictObject({
   title: nonEmpty,
   text: nonEmpty,
   keywords: z.array(nonEmpty).default([]),
+  period: periodSchema.optional(),
   asked,
 });
 
@@ -99,6 +122,7 @@ export const factSchema = z.strictObject({
   title: nonEmpty,
   text: nonEmpty,
   keywords: z.array(nonEmpty).default([]),
+  period: periodSchema.optional(),
   asked,
 });
 
@@ -131,3 +155,4 @@ export type TermData = z.infer<typeof termSchema>;
 export type RouteData = z.infer<typeof routeSchema>;
 export type ContactData = z.infer<typeof contactSchema>;
 export type FactData = z.infer<typeof factSchema>;
+export type PeriodData = z.infer<typeof periodSchema>;

@@ -1,4 +1,4 @@
-import type { By, CompactMeta, IntentName, RouteData, SourceDoc, TermData } from './schema.js';
+import type { By, CompactMeta, IntentName, PeriodData, RouteData, SourceDoc, TermData } from './schema.js';
 
 export type EntryKind = 'undertaking' | 'principle' | 'term' | 'route' | 'fact';
 
@@ -24,6 +24,8 @@ export interface Entry {
   asked: string[];
   term?: TermData;
   route?: RouteData;
+  /** A period the text sets, checked at load against the text. */
+  period?: PeriodData;
 }
 
 export interface Compact {
