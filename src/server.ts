@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
-import type { App } from './app.js';
-import type { Channel, HttpRoute } from './core/index.js';
+import type { Runtime } from './runtime.js';
+import type { PlatformAdapter, HttpRoute } from './core/index.js';
 import { BodyTooLargeError, sendJson } from './http.js';
 import { metricsExposure, scrapeAllowed } from './metrics-exposure.js';
 
@@ -9,7 +9,7 @@ import { metricsExposure, scrapeAllowed } from './metrics-exposure.js';
  * One HTTP server for every channel, with health and readiness endpoints. `/metrics` is on it unless
  * METRICS_PORT gives it a server of its own, started and stopped with this one; METRICS_TOKEN asks for a bearer token.
  */
-export function createHttpServer(app: App, channels: Channel[], log: Logger, env: NodeJS.ProcessEnv = process.env): Server {
+export function createHttpServer(app: Runtime, channels: PlatformAdapter[], log: Logger, env: NodeJS.ProcessEnv = process.env): Server {
   const exposure = metricsExposure(env);
   const metricsRoute: HttpRoute = {
     method: 'GET',
@@ -41,7 +41,7 @@ export function createHttpServer(app: App, channels: Channel[], log: Logger, env
   return server;
 }
 
-function baseRoutes(app: App): HttpRoute[] {
+function baseRoutes(app: Runtime): HttpRoute[] {
   const routes: HttpRoute[] = [];
   const add = (r: HttpRoute) => routes.push(r);
   add({ method: 'GET', path: '/healthz', handle: async (_req, res) => sendJson(res, 200, { ok: true }) });
@@ -62,7 +62,7 @@ function baseRoutes(app: App): HttpRoute[] {
   return routes;
 }
 
-function routedServer(app: App, list: HttpRoute[], log: Logger): Server {
+function routedServer(app: Runtime, list: HttpRoute[], log: Logger): Server {
   const routes = new Map(list.map((r) => [`${r.method} ${r.path}`, r]));
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];

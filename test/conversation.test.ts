@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../src/app.js';
+import { createRuntime, type Runtime } from '../src/runtime.js';
 import { renderText } from '../src/core/answers/render-text.js';
 import { BREACH_STEPS, referenceIn } from './helpers/breach-steps.js';
 import { tempDataDir } from './helpers/cli.js';
 
-let app: App;
+let app: Runtime;
 beforeAll(async () => {
-  app = await createApp({ DATA_DIR: tempDataDir() });
+  app = await createRuntime({ DATA_DIR: tempDataDir() });
 });
 afterAll(async () => app.store.close());
 
@@ -61,8 +61,8 @@ describe('conversation context', () => {
 
   it('expires an abandoned flow after the configured time', async () => {
     let now = new Date('2026-11-24T09:00:00Z');
-    const { Bot } = await import('../src/core/conversation.js');
-    const bot = new Bot({ kb: app.kb, engine: app.engine, store: app.store, clock: () => now, ttlMs: 60_000 });
+    const { Conversations } = await import('../src/core/conversation.js');
+    const bot = new Conversations({ kb: app.kb, engine: app.engine, store: app.store, clock: () => now, ttlMs: 60_000 });
     await bot.handle({ ...who('c5'), text: 'I want to sign up' });
     now = new Date(now.getTime() + 61_000);
     const later = await bot.handle({ ...who('c5'), text: 'dacorum' });

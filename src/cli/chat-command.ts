@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { createApp } from '../app.js';
+import { createRuntime } from '../runtime.js';
 import { runTerminalChat } from '../channels/terminal/terminal-chat.js';
 
 export async function chatCommand(args: string[]): Promise<number> {
@@ -10,7 +10,7 @@ export async function chatCommand(args: string[]): Promise<number> {
     process.stderr.write('--session needs a name, for example --session demo\n');
     return 2;
   }
-  const app = await createApp();
+  const app = await createRuntime();
   try {
     await runTerminalChat(app.bot, {
       input: process.stdin,

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
-import { createApp } from '../app.js';
-import { CHANNEL_FACTORIES } from '../channels/channels.js';
-import type { Channel } from '../core/index.js';
+import { createRuntime } from '../runtime.js';
+import { ADAPTER_FACTORIES } from '../channels/adapters.js';
+import type { PlatformAdapter } from '../core/index.js';
 import { startHousekeeping } from '../housekeeping.js';
 import { createLogger } from '../logger.js';
 import { createHttpServer } from '../server.js';
@@ -14,9 +14,9 @@ const LIVE_EXAMPLES_CHECK_MS = 2000;
 export async function serveCommand(): Promise<number> {
   const log = createLogger();
   const started = performance.now();
-  const app = await createApp(process.env, { log });
-  const channels: Channel[] = [];
-  for (const factory of CHANNEL_FACTORIES) {
+  const app = await createRuntime(process.env, { log });
+  const channels: PlatformAdapter[] = [];
+  for (const factory of ADAPTER_FACTORIES) {
     const channel = await factory(app, process.env, log);
     if (channel) channels.push(channel);
   }

@@ -93,7 +93,7 @@ export interface BotDeps {
  * One turn: message in, reply out. Loads the conversation state, routes to the flow in progress or to
  * the answer engine, and saves the new state before the reply is returned to the channel.
  */
-export class Bot {
+export class Conversations {
   readonly kb: KnowledgeBase;
   readonly engine: AnswerEngine;
   readonly store: Store;

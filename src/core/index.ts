@@ -4,9 +4,9 @@
  * definitions, and the knowledge and store types.
  */
 
-export type { Action, Block, Channel, Citation, FlowView, Hit, HttpRoute, Intent, Reply } from './types.js';
+export type { Action, Block, PlatformAdapter, Citation, FlowView, Hit, HttpRoute, Intent, Reply } from './types.js';
 
-export { Bot, type Answered } from './conversation.js';
+export { Conversations, type Answered } from './conversation.js';
 
 export { citationLine, compactName, EXAMPLES, helpReply, listCompacts, reply } from './answers/compose.js';
 export { commandText } from './answers/commands.js';

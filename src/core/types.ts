@@ -12,7 +12,7 @@ export interface HttpRoute {
 }
 
 /** A chat platform plugged into the server: its HTTP routes and, optionally, a connection of its own (Socket Mode). */
-export interface Channel {
+export interface PlatformAdapter {
   name: string;
   routes: HttpRoute[];
   start?(): Promise<void>;

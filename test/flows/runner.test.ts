@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { renderText } from '../../src/core/answers/render-text.js';
 import { breachFlow } from '../../src/core/flows/breach.js';
 import { parseField } from '../../src/core/flows/fields.js';
@@ -7,10 +7,10 @@ import { FlowRunner, type StepResult } from '../../src/core/flows/runner.js';
 import type { FlowState } from '../../src/core/flows/types.js';
 import { tempDataDir } from '../helpers/cli.js';
 
-let app: App;
+let app: Runtime;
 let runner: FlowRunner;
 beforeAll(async () => {
-  app = await createApp({ DATA_DIR: tempDataDir() });
+  app = await createRuntime({ DATA_DIR: tempDataDir() });
   runner = new FlowRunner(app.kb, app.engine, app.store);
 });
 afterAll(async () => app.store.close());

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { reply as makeReply } from '../../src/core/answers/compose.js';
 import type { Reply } from '../../src/core/answers/reply.js';
 import { FLOWS } from '../../src/core/flows/runner.js';
@@ -19,10 +19,10 @@ const FREE_INPUTS = 3000;
 const FLOW_ROUNDS = 160;
 const FORMS = 400;
 
-let app: App;
+let app: Runtime;
 const dataDir = tempDataDir();
 beforeAll(async () => {
-  app = await createApp({ DATA_DIR: dataDir });
+  app = await createRuntime({ DATA_DIR: dataDir });
 });
 afterAll(async () => {
   await app.store.close();

@@ -3,9 +3,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { renderText } from '../../src/core/answers/render-text.js';
-import { Bot } from '../../src/core/conversation.js';
+import { Conversations } from '../../src/core/conversation.js';
 import { openSqliteStore } from '../../src/core/storage/sqlite-store.js';
 import { createLogger } from '../../src/logger.js';
 import { Metrics } from '../../src/metrics.js';
@@ -16,7 +16,7 @@ import { tempDataDir } from '../helpers/cli.js';
 const silent = () => createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });
 
 /** The real server for `app`, with no chat channel, on a loopback port; returns its base URL. */
-async function serve(app: App): Promise<{ base: string; server: Server }> {
+async function serve(app: Runtime): Promise<{ base: string; server: Server }> {
   const server = createHttpServer(app, [], silent());
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -30,11 +30,11 @@ const get = async (url: string) => {
 
 function healthChecks(name: string, env: () => NodeJS.ProcessEnv, skip = false) {
   describe.skipIf(skip)(`health and readiness (${name})`, () => {
-    let app: App;
+    let app: Runtime;
     let base: string;
     let server: Server;
     beforeAll(async () => {
-      app = await createApp(env());
+      app = await createRuntime(env());
       ({ base, server } = await serve(app));
     });
     afterAll(async () => {
@@ -62,7 +62,7 @@ healthChecks('postgres', () => ({ DATABASE_URL: process.env.TEST_DATABASE_URL })
 
 describe('readiness without knowledge', () => {
   it('is 503 with the reason when no compact is loaded', async () => {
-    const app = await createApp({ DATA_DIR: tempDataDir() });
+    const app = await createRuntime({ DATA_DIR: tempDataDir() });
     const { base, server } = await serve({ ...app, kb: { ...app.kb, compacts: [] } });
     try {
       expect(await get(`${base}/readyz`)).toEqual({ status: 503, body: { ok: false, store: 'sqlite', compacts: 0, error: 'no knowledge loaded' } });
@@ -135,10 +135,10 @@ describe('metrics after real traffic (Teams, local mode)', () => {
 
   it('counts a turn refused for want of the store as an outage, not as an unanswered question', async () => {
     const metrics = new Metrics();
-    const bot = new Bot({ kb: h.app.kb, engine: h.app.engine, store: h.app.store, ttlMs: 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
+    const bot = new Conversations({ kb: h.app.kb, engine: h.app.engine, store: h.app.store, ttlMs: 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
     const closed = await openSqliteStore(tempDataDir());
     await closed.close();
-    const down = new Bot({ kb: h.app.kb, engine: h.app.engine, store: closed, ttlMs: 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
+    const down = new Conversations({ kb: h.app.kb, engine: h.app.engine, store: closed, ttlMs: 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
     const who = { conversationId: 'metrics-outage', userId: 'u1', channel: 'terminal' };
     await bot.handle({ ...who, text: 'xyzzy plugh frobnicate' });
     const refused = await down.handle({ ...who, text: 'what notice is required before our funding is cut?' });

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { ConfigError } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { metricsExposure } from '../../src/metrics-exposure.js';
@@ -13,9 +13,9 @@ import { tempDataDir } from '../helpers/cli.js';
 const TOKEN = 'scrape-token-0123456789';
 const log = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, done) => done() }) });
 
-let app: App;
+let app: Runtime;
 beforeAll(async () => {
-  app = await createApp({ DATA_DIR: tempDataDir() });
+  app = await createRuntime({ DATA_DIR: tempDataDir() });
 });
 afterAll(async () => app.store.close());
 

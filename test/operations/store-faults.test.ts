@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { renderText } from '../../src/core/answers/render-text.js';
 import type { SqliteStore } from '../../src/core/storage/sqlite-store.js';
 import { createLogger } from '../../src/logger.js';
@@ -16,14 +16,14 @@ const form = (what: string) => ({
 });
 
 describe('a full disk (embedded store)', () => {
-  let app: App;
+  let app: Runtime;
   let base: string;
   const logged: Record<string, unknown>[] = [];
   const close: (() => Promise<void>)[] = [];
   beforeAll(async () => {
     const destination = new Writable({ write: (c: Buffer, _e, done) => (logged.push(JSON.parse(c.toString())), done()) });
     const log = createLogger({ destination });
-    app = await createApp({ DATA_DIR: tempDataDir() }, { log });
+    app = await createRuntime({ DATA_DIR: tempDataDir() }, { log });
     const server = createHttpServer(app, [], log);
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
@@ -40,7 +40,7 @@ describe('a full disk (embedded store)', () => {
     // No page may be added to the file: what a full disk does to a write that needs room. The free space left in
     // the file's last pages takes a report or two first.
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-    let result: Awaited<ReturnType<App['bot']['submitForm']>> | undefined;
+    let result: Awaited<ReturnType<Runtime['bot']['submitForm']>> | undefined;
     for (let i = 0; i < 10 && !(result && 'errors' in result); i++) {
       result = await app.bot.submitForm(who, 'breach', form(`Private details ${'x'.repeat(1900)}`));
     }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { askerHash } from '../../src/core/review/mask.js';
 import { tempDataDir } from '../helpers/cli.js';
 
-let app: App;
+let app: Runtime;
 beforeAll(async () => {
-  app = await createApp({ DATA_DIR: tempDataDir() });
+  app = await createRuntime({ DATA_DIR: tempDataDir() });
 });
 afterAll(async () => app.store.close());
 

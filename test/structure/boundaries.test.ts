@@ -7,7 +7,7 @@ import { cycles, moduleGraph, packageOf, type Import } from './module-graph.js';
  *   channel, the CLI, the server or a chat SDK.
  * - A channel (src/channels/<platform>/) imports the core only through its public module, src/core/index.ts. Beside
  *   that it may import its own folder, the shared modules at the top of src/channels/ other than the registry
- *   (channels.ts, which imports every channel), the shared modules outside the core in SHARED, Node's builtins,
+ *   (adapters.ts, which imports every channel), the shared modules outside the core in SHARED, Node's builtins,
  *   CHANNEL_PACKAGES, and its own SDK; never another platform's folder or SDK, the CLI or the server.
  * - A verification module imports nothing but Node's builtins: it must be checkable without its SDK. Teams has
  *   none of its own: its tokens are validated by botbuilder's CloudAdapter, which is the SDK.
@@ -17,7 +17,7 @@ import { cycles, moduleGraph, packageOf, type Import } from './module-graph.js';
 const CORE = 'src/core/';
 const CORE_PUBLIC = 'src/core/index.ts';
 const CORE_PACKAGES = ['node:', 'zod', 'yaml', 'fuse.js', 'stemmer', 'better-sqlite3', 'pg'];
-const SHARED = ['src/app.ts', 'src/config.ts', 'src/http.ts', 'src/logger.ts', 'src/metrics.ts'];
+const SHARED = ['src/runtime.ts', 'src/config.ts', 'src/http.ts', 'src/logger.ts', 'src/metrics.ts'];
 const CHANNEL_PACKAGES = ['node:', 'zod', 'pino'];
 const SDKS: Record<string, string[]> = { slack: ['@slack/bolt'], teams: ['botbuilder'], terminal: [] };
 const VERIFIERS = ['src/channels/slack/verify-signature.ts'];
@@ -39,7 +39,7 @@ function channelViolations(file: string, imports: Import[]): string[] {
     else if (target.startsWith(CORE)) allowed = target === CORE_PUBLIC;
     else if (target.startsWith('src/channels/')) {
       const topLevel = target.split('/').length === 3;
-      allowed = own ? target.startsWith(own) || (topLevel && target !== 'src/channels/channels.ts') : true;
+      allowed = own ? target.startsWith(own) || (topLevel && target !== 'src/channels/adapters.ts') : true;
     } else allowed = SHARED.includes(target);
     return allowed ? [] : [`${file} imports ${target ?? specifier}`];
   });
@@ -65,10 +65,10 @@ describe('module boundaries', () => {
   it('reads static, dynamic and type-only imports and re-exports', () => {
     const files = (path: string) => graph.get(path)?.map((i) => i.file);
     // Dynamic: the registry loads each channel only when it is configured.
-    expect(files('src/channels/channels.ts')).toContain('src/channels/slack/slack-channel.ts');
+    expect(files('src/channels/adapters.ts')).toContain('src/channels/slack/slack-adapter.ts');
     // Type-only re-exports: the ports re-export the reply model.
     expect(files('src/core/types.ts')).toContain('src/core/answers/reply.ts');
-    expect(graph.get('src/channels/slack/slack-channel.ts')?.map((i) => i.specifier)).toContain('@slack/bolt');
+    expect(graph.get('src/channels/slack/slack-adapter.ts')?.map((i) => i.specifier)).toContain('@slack/bolt');
     for (const path of VERIFIERS) expect(graph.has(path), path).toBe(true);
   });
 
@@ -85,7 +85,7 @@ describe('module boundaries', () => {
       ['src/core/answers/engine.ts', [ours('src/server.ts'), pkg('botbuilder-core')]],
       ['src/channels/teams/reply-card.ts', [ours('src/core/answers/compose.ts')]],
       ['src/channels/teams/teams-turns.ts', [pkg('@slack/bolt'), ours('src/channels/slack/post.ts')]],
-      ['src/channels/slack/post.ts', [ours('src/cli/main.ts'), ours('src/channels/channels.ts')]],
+      ['src/channels/slack/post.ts', [ours('src/cli/main.ts'), ours('src/channels/adapters.ts')]],
       ['src/channels/slack/verify-signature.ts', [pkg('@slack/bolt')]],
     ]);
     expect(boundaryViolations(bad)).toEqual([
@@ -97,7 +97,7 @@ describe('module boundaries', () => {
       'src/channels/teams/teams-turns.ts imports @slack/bolt',
       'src/channels/teams/teams-turns.ts imports src/channels/slack/post.ts',
       'src/channels/slack/post.ts imports src/cli/main.ts',
-      'src/channels/slack/post.ts imports src/channels/channels.ts',
+      'src/channels/slack/post.ts imports src/channels/adapters.ts',
       'src/channels/slack/verify-signature.ts (a verifier) imports @slack/bolt',
     ]);
   });

@@ -1,12 +1,12 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { App } from '../../app.js';
+import type { Runtime } from '../../runtime.js';
 import type { ReplyOrder } from './reply-order.js';
 import type { SlackConfig } from './slack-config.js';
 
 /** What every Slack listener works with. */
 export interface SlackDeps {
-  app: App;
+  app: Runtime;
   config: SlackConfig;
   log: Logger;
   replies: ReplyOrder;

@@ -1,4 +1,4 @@
-import type { Bot, FieldDef, FlowDef, KnowledgeBase, Who } from '../../core/index.js';
+import type { Conversations, FieldDef, FlowDef, KnowledgeBase, Who } from '../../core/index.js';
 import { readUndertakings, undertakingChoices } from './undertaking-choices.js';
 import { adaptiveCard, heading, plainText, submit, subtle, type AdaptiveCard, type CardElement } from './card-elements.js';
 
@@ -107,7 +107,7 @@ export function formCard(flow: FlowDef, kb: KnowledgeBase, state: FormState = {}
 
 type Answers = Record<string, string | undefined>;
 type Errors = Record<string, string>;
-type SubmitResult = ReturnType<Bot['submitForm']>;
+type SubmitResult = ReturnType<Conversations['submitForm']>;
 
 /** What was typed into a card, to show back with errors. */
 export function typedValues(data: Record<string, unknown>): Record<string, string> {
@@ -131,7 +131,7 @@ export function cardFormValues(flow: FlowDef, kb: KnowledgeBase, data: Record<st
 }
 
 /** Submits a card's answers; the errors are the core's, with the card's own in their fields' place. */
-export async function submitCard(bot: Bot, who: Who, flow: FlowDef, kb: KnowledgeBase, data: Record<string, unknown>): SubmitResult {
+export async function submitCard(bot: Conversations, who: Who, flow: FlowDef, kb: KnowledgeBase, data: Record<string, unknown>): SubmitResult {
   const { values, errors } = cardFormValues(flow, kb, data);
   const result = await bot.submitForm(who, flow.id, values);
   if (Object.keys(errors).length === 0) return result;

@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { App } from '../../app.js';
+import type { Runtime } from '../../runtime.js';
 import type { AdminCheck } from './admins.js';
 import type { AdaptiveCard } from './card-elements.js';
 import { whoOf } from './inbound.js';
@@ -30,7 +30,7 @@ const isReportVerb = (verb: unknown) => typeof verb === 'string' && verb.startsW
  */
 export class ReportAdmin {
   constructor(
-    private readonly app: App,
+    private readonly app: Runtime,
     private readonly admins: AdminCheck,
   ) {}
 

@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { App } from '../../app.js';
+import type { Runtime } from '../../runtime.js';
 import { FLOWS, reply as makeReply, type SubmissionKind } from '../../core/index.js';
 import { cardMessage, type AdaptiveCard } from './card-elements.js';
 import { submitCard, typedValues } from './form-card.js';
@@ -21,7 +21,7 @@ const errorResponse = (statusCode: number, code: string, message: string) => ({ 
  */
 export class SharedForms {
   constructor(
-    private readonly app: App,
+    private readonly app: Runtime,
     private readonly notices: ReportNotices,
     private readonly log: Logger,
   ) {}

@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { App } from '../../app.js';
+import type { Runtime } from '../../runtime.js';
 import { decideQuestion, FLOWS, groupQuestions, helpReply, type Reply, reply as makeReply, type SubmissionKind, type Who } from '../../core/index.js';
 import { cardMessage, type AdaptiveCard } from './card-elements.js';
 import { formCard, submitCard, typedValues } from './form-card.js';
@@ -19,7 +19,7 @@ export class TeamsTurns {
   private readonly forms: SharedForms;
 
   constructor(
-    private readonly app: App,
+    private readonly app: Runtime,
     private readonly admins: AdminCheck,
     private readonly notices: ReportNotices,
     private readonly log: Logger,

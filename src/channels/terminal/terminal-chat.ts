@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { type Bot, renderText, type Reply } from '../../core/index.js';
+import { type Conversations, renderText, type Reply } from '../../core/index.js';
 
 export interface TerminalOptions {
   input: NodeJS.ReadableStream;
@@ -11,7 +11,7 @@ export interface TerminalOptions {
 }
 
 /** The terminal channel: one reply per line of input; "exit" or end of input ends it. */
-export async function runTerminalChat(bot: Bot, options: TerminalOptions): Promise<void> {
+export async function runTerminalChat(bot: Conversations, options: TerminalOptions): Promise<void> {
   const rl = createInterface({ input: options.input, terminal: false });
   const write = (s: string) => options.output.write(s);
   let last: Reply | undefined;

@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createApp, type App } from '../../../src/app.js';
-import type { ChannelOptions } from '../../../src/channels/channel-factory.js';
-import { createSlackChannel } from '../../../src/channels/slack/slack-channel.js';
+import { createRuntime, type Runtime } from '../../../src/runtime.js';
+import type { AdapterOptions } from '../../../src/channels/adapter-factory.js';
+import { createSlackAdapter } from '../../../src/channels/slack/slack-adapter.js';
 import { signatureFor } from '../../../src/channels/slack/verify-signature.js';
 import { createLogger } from '../../../src/logger.js';
-import type { Channel } from '../../../src/core/index.js';
+import type { PlatformAdapter } from '../../../src/core/index.js';
 import { createHttpServer } from '../../../src/server.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 
@@ -30,15 +30,15 @@ export interface SignedOptions {
 /** The real server with the Slack channel, in this process, talking to a fake Slack. */
 export class Harness {
   readonly slack = new FakeSlackApi();
-  app!: App;
-  channel!: Channel;
+  app!: Runtime;
+  channel!: PlatformAdapter;
   private server!: Server;
   private dataDir = mkdtempSync(join(tmpdir(), 'compact-bot-slack-'));
   readonly logLines: string[] = [];
   private nextEvent = 0;
 
   /** Starts the fake Slack (unless already started) and the server. */
-  async start(extraEnv: NodeJS.ProcessEnv = {}, options: ChannelOptions = {}): Promise<this> {
+  async start(extraEnv: NodeJS.ProcessEnv = {}, options: AdapterOptions = {}): Promise<this> {
     if (!this.slack.started) await this.slack.start();
     const env: NodeJS.ProcessEnv = {
       DATA_DIR: this.dataDir,
@@ -58,8 +58,8 @@ export class Harness {
         },
       }),
     });
-    this.app = await createApp(env);
-    const channel = await createSlackChannel(this.app, env, log, options);
+    this.app = await createRuntime(env);
+    const channel = await createSlackAdapter(this.app, env, log, options);
     if (!channel) throw new Error('the Slack channel did not turn on');
     this.channel = channel;
     this.server = createHttpServer(this.app, [channel], log);

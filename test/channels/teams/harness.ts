@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { createApp, type App } from '../../../src/app.js';
-import { createTeamsChannel } from '../../../src/channels/teams/teams-channel.js';
+import { createRuntime, type Runtime } from '../../../src/runtime.js';
+import { createTeamsAdapter } from '../../../src/channels/teams/teams-adapter.js';
 import { createLogger } from '../../../src/logger.js';
 import { createHttpServer } from '../../../src/server.js';
 import { FakeBotConnector, type ConnectorCall } from '../../fakes/bot-connector.js';
@@ -15,7 +15,7 @@ export const ADMIN_AAD = '11111111-2222-3333-4444-555555555555';
 /** The real app, the Teams channel and the HTTP server in this process, talking to a fake connector. */
 export class TeamsHarness {
   readonly logs: Record<string, unknown>[] = [];
-  app!: App;
+  app!: Runtime;
   connector!: FakeBotConnector;
   private server!: Server;
   private seq = 0;
@@ -28,10 +28,10 @@ export class TeamsHarness {
     const h = new TeamsHarness();
     h.connector = await new FakeBotConnector().start();
     const env = typeof envOrFn === 'function' ? envOrFn(h.connector.url) : envOrFn;
-    h.app = await createApp({ DATA_DIR: tempDataDir() });
+    h.app = await createRuntime({ DATA_DIR: tempDataDir() });
     const sink = new Writable({ write: (chunk, _enc, done) => (h.logs.push(JSON.parse(String(chunk))), done()) });
     const log = createLogger({ level: 'debug', destination: sink });
-    const channel = await createTeamsChannel(h.app, env, log);
+    const channel = await createTeamsAdapter(h.app, env, log);
     if (!channel) throw new Error('the Teams channel is off');
     h.server = createHttpServer(h.app, [channel], log);
     h.server.listen(0, host);

@@ -1,7 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { App as BoltApp, SocketModeReceiver, webApi, type Authorize } from '@slack/bolt';
-import type { ChannelFactory } from '../channel-factory.js';
+import type { AdapterFactory } from '../adapter-factory.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerButtons } from './buttons.js';
 import { registerCommands } from './commands.js';
@@ -28,7 +28,7 @@ const WEB_API_OPTIONS = {
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
 /** Slack: on our HTTP server at /slack/events, or over Socket Mode when SLACK_APP_TOKEN is set. */
-export const createSlackChannel: ChannelFactory = async (app, env, log, options = {}) => {
+export const createSlackAdapter: AdapterFactory = async (app, env, log, options = {}) => {
   const config = slackConfig(env);
   if (!config) return undefined;
   const logger = boltLogger(log);

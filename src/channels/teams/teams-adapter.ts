@@ -7,8 +7,8 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { App } from '../../app.js';
-import type { Channel } from '../../core/index.js';
+import type { Runtime } from '../../runtime.js';
+import type { PlatformAdapter } from '../../core/index.js';
 import { readBody, sendJson } from '../../http.js';
 import { parseActivity } from './inbound.js';
 import { adminCheck } from './admins.js';
@@ -66,7 +66,7 @@ const message = (error: unknown) =>
  * Microsoft Teams (and the Bot Framework Emulator) at POST /api/messages. botbuilder's CloudAdapter checks
  * tokens and sends replies; everything else (state, flows, answers) is the core's.
  */
-export async function createTeamsChannel(app: App, env: NodeJS.ProcessEnv, log: Logger): Promise<Channel | undefined> {
+export async function createTeamsAdapter(app: Runtime, env: NodeJS.ProcessEnv, log: Logger): Promise<PlatformAdapter | undefined> {
   const config = teamsConfig(env);
   if (!config) return undefined;
   const auth = new ConfigurationBotFrameworkAuthentication(authOptions(config));

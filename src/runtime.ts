@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { coreConfig, type CoreConfig } from './config.js';
 import { AnswerEngine } from './core/answers/engine.js';
-import { Bot } from './core/conversation.js';
+import { Conversations } from './core/conversation.js';
 import { loadKnowledge } from './core/knowledge/load.js';
 import type { KnowledgeBase } from './core/knowledge/types.js';
 import { ReportDesk } from './core/reports/report-desk.js';
@@ -12,7 +12,7 @@ import { LiveExamples } from './core/review/live-examples.js';
 import { Metrics } from './metrics.js';
 import type { Store } from './core/storage/store.js';
 
-export interface App {
+export interface Runtime {
   config: CoreConfig;
   kb: KnowledgeBase;
   engine: AnswerEngine;
@@ -21,7 +21,7 @@ export interface App {
   review: ReviewStore;
   /** The accepted examples, taken into the engine at start; `serve` polls for more. */
   live: LiveExamples;
-  bot: Bot;
+  bot: Conversations;
   metrics: Metrics;
   /** Administrators' handling of breach reports; channels add how they message reporters and post reminders. */
   reports: ReportDesk;
@@ -31,7 +31,7 @@ export interface App {
  * Loads the knowledge base (refusing a broken one), opens the store and builds the bot. Every store failure is
  * counted, and logged with its cause when there is a log (the terminal chat has none: its output is the chat).
  */
-export async function createApp(env: NodeJS.ProcessEnv = process.env, options: { log?: Logger } = {}): Promise<App> {
+export async function createRuntime(env: NodeJS.ProcessEnv = process.env, options: { log?: Logger } = {}): Promise<Runtime> {
   const config = coreConfig(env);
   const kb = loadKnowledge(config.KNOWLEDGE_DIR);
   const engine = new AnswerEngine(kb);
@@ -48,7 +48,7 @@ export async function createApp(env: NodeJS.ProcessEnv = process.env, options: {
     await store.close();
     throw error;
   }
-  const bot = new Bot({
+  const bot = new Conversations({
     kb,
     engine,
     store,
