@@ -41,6 +41,6 @@ export class MiniSearchBaseline {
 
   ask(question: string): Outcome {
     const results = this.index.search(question).slice(0, 3);
-    return { intent: results.length > 0 ? 'answer' : 'unknown', keys: results.map((r) => String(r['cites'])) };
+    return { intent: results.length > 0 ? 'answer' : 'unknown', keys: results.map((r) => String(r.cites)) };
   }
 }

@@ -34,13 +34,13 @@ export function spanContains(questions: LabelledQuestion[], replies: Reply[]): {
   return { labelled, contained, spanned };
 }
 
-export function median(xs: number[]): number {
+function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
 }
 
 /** Answer and comparison replies, whose length is measured before and after. */
-export const measured = (r: Reply) => r.intent === 'answer' || r.intent === 'compare';
+const measured = (r: Reply) => r.intent === 'answer' || r.intent === 'compare';
 
 export function medianVisible(replies: Reply[]): number {
   return median(replies.filter(measured).map(visibleLength));

@@ -2,7 +2,7 @@ import { signatureFor } from '../../src/channels/slack/verify-signature.js';
 
 export const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-bench-0000-token';
-export const TEAM = 'T0BENCH';
+const TEAM = 'T0BENCH';
 
 const QUESTIONS = [
   'what notice is required before our funding is cut?',

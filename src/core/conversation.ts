@@ -9,7 +9,7 @@ import { replyGiven, type QuestionCapture } from './review/capture.js';
 import { newReviewId } from './review/mask.js';
 
 /** The store could not be reached; the turn was not applied. */
-export class StoreUnavailableError extends Error {
+class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 

@@ -4,11 +4,11 @@
  * definitions, and the knowledge and store types.
  */
 
-export type { Action, Block, PlatformAdapter, Citation, FlowView, Hit, HttpRoute, Intent, Reply } from './types.js';
+export type { Action, Block, Citation, HttpRoute, PlatformAdapter, Reply } from './types.js';
 
 export { Conversations, type Answered } from './conversation.js';
 
-export { citationLine, compactName, EXAMPLES, helpReply, listCompacts, reply } from './answers/compose.js';
+export { compactName, EXAMPLES, helpReply, listCompacts, reply } from './answers/compose.js';
 export { commandText } from './answers/commands.js';
 export { renderText } from './answers/render-text.js';
 

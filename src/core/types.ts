@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The core's ports: what a chat platform plugs in (a channel), and the reply model every channel renders. */
 
-export type { Action, Block, Citation, FlowView, Hit, Intent, Reply } from './answers/reply.js';
+export type { Action, Block, Citation, Reply } from './answers/reply.js';
 
 /** One HTTP endpoint a channel serves on the shared server. */
 export interface HttpRoute {

@@ -45,7 +45,7 @@ describe('model', () => {
 
   it('learns a positive weight for evidence that picks the right option, deterministically', () => {
     const w = train(cases, { epochs: 100 });
-    expect(w['x']).toBeGreaterThan(0);
+    expect(w.x).toBeGreaterThan(0);
     expect(train(cases, { epochs: 100 })).toEqual(w);
     const p = probabilities({ weights: w, temperature: 1 }, cases[0]!.options);
     expect(p[1]).toBeGreaterThan(p[0]!);

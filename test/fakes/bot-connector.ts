@@ -51,7 +51,11 @@ export class FakeBotConnector {
       this.calls.push(call);
       const id = method === 'PUT' ? call.activityId! : `sent-${this.next++}`;
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
-      this.waiters = this.waiters.filter((w) => (this.calls.length >= w.count ? (w.resolve(), false) : true));
+      this.waiters = this.waiters.filter((w) => {
+        if (this.calls.length < w.count) return true;
+        w.resolve();
+        return false;
+      });
     });
     this.server.listen(0, '127.0.0.1');
     await once(this.server, 'listening');
@@ -63,7 +67,10 @@ export class FakeBotConnector {
     if (this.calls.length < count) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`expected ${count} connector calls, got ${this.calls.length}`)), timeoutMs);
-        this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+        this.waiters.push({ count, resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        } });
       });
     }
     return this.calls;

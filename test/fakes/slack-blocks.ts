@@ -39,7 +39,10 @@ class Problems {
   text(where: string, t: unknown, max: number): void {
     if (t === undefined) return;
     const s = typeof t === 'object' && t !== null ? (t as Obj).text : t;
-    if (typeof s !== 'string') return this.add(where, 'must be text');
+    if (typeof s !== 'string') {
+      this.add(where, 'must be text');
+      return;
+    }
     if (s.length === 0) this.add(where, 'must not be empty');
     if (s.length > max) this.add(where, `must be at most ${max} characters (is ${s.length})`);
   }
@@ -121,7 +124,10 @@ function checkBlock(p: Problems, where: string, b: Obj): void {
 }
 
 function checkBlocks(p: Problems, blocks: unknown, max: number): void {
-  if (!Array.isArray(blocks)) return p.add('blocks', 'must be an array');
+  if (!Array.isArray(blocks)) {
+    p.add('blocks', 'must be an array');
+    return;
+  }
   if (blocks.length > max) p.add('blocks', `must be at most ${max} (is ${blocks.length})`);
   const blockIds = new Set<string>();
   blocks.forEach((b: Obj, i: number) => {

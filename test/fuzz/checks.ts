@@ -91,7 +91,7 @@ export function flowProblems(reply: Reply, fromReview: boolean): string[] {
 }
 
 /** mrkdwn as Slack documents it: `<`, `>` and `&` escaped (a `>` opening a line is a quote), and within 3000 characters. */
-export function mrkdwnProblems(mrkdwn: string, where: string): string[] {
+function mrkdwnProblems(mrkdwn: string, where: string): string[] {
   const problems = readabilityProblems(mrkdwn, where);
   // A link to a web address from the knowledge base (`<https://…|text>`) is the one markup we write.
   const text = mrkdwn.replace(/<(https?:\/\/[^\s|<>]+)\|[^<>|]*>/g, (link, url: string) => (ourLink(url) ? 'link' : link));
@@ -162,7 +162,7 @@ export function slackProblems(message: { blocks?: any[]; text?: string }, maxBlo
 }
 
 /** Card markdown with every character that Teams acts on backslash-escaped, as escapeMarkdown promises. */
-export function cardMarkdownProblems(text: unknown, where: string): string[] {
+function cardMarkdownProblems(text: unknown, where: string): string[] {
   if (typeof text !== 'string') return [`${where}: no text`];
   const problems = readabilityProblems(text, where);
   for (let i = 0; i < text.length; i++) {
@@ -203,7 +203,10 @@ export function cardProblems(card: unknown): string[] {
   if (JSON.stringify(JSON.parse(json)) !== json) problems.push('card does not survive a JSON round trip');
   if (json.length * 2 > CARD_BYTES_MAX) problems.push(`card is ${Math.round((json.length * 2) / 1024)} KB in UTF-16 (Teams: keep within 80 KB)`);
   const walk = (node: any, where: string): void => {
-    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}[${i}]`));
+    if (Array.isArray(node)) {
+      node.forEach((n, i) => walk(n, `${where}[${i}]`));
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     // The one link we make: a run of the knowledge base's text that opens the https address the source gives.
     const link = node.type === 'TextRun' && node.selectAction?.type === 'Action.OpenUrl' && ourLink(node.selectAction.url);

@@ -52,7 +52,10 @@ export class ChatProcess {
     const from = this.output.length;
     const found = new Promise<Said>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${pattern} after "${line}"; output so far:\n${this.output.slice(from)}`)), timeoutMs);
-      this.waiters.push({ pattern, from, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+      this.waiters.push({ pattern, from, resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        } });
     });
     this.child.stdin.write(`${line}\n`);
     return found;

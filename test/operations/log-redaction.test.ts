@@ -19,7 +19,10 @@ const LEAK = 'Qv7LEAK';
 /** Every line a logger built by createLogger writes, parsed. */
 function capture(): { log: ReturnType<typeof createLogger>; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
-  const log = createLogger({ level: 'debug', destination: new Writable({ write: (c, _e, done) => (lines.push(JSON.parse(String(c))), done()) }) });
+  const log = createLogger({ level: 'debug', destination: new Writable({ write: (c, _e, done) => {
+        lines.push(JSON.parse(String(c)));
+        done();
+      } }) });
   return { log, lines };
 }
 

@@ -21,7 +21,10 @@ describe('a full disk (embedded store)', () => {
   const logged: Record<string, unknown>[] = [];
   const close: (() => Promise<void>)[] = [];
   beforeAll(async () => {
-    const destination = new Writable({ write: (c: Buffer, _e, done) => (logged.push(JSON.parse(c.toString())), done()) });
+    const destination = new Writable({ write: (c: Buffer, _e, done) => {
+        logged.push(JSON.parse(c.toString()));
+        done();
+      } });
     const log = createLogger({ destination });
     app = await createRuntime({ DATA_DIR: tempDataDir() }, { log });
     const server = createHttpServer(app, [], log);

@@ -54,7 +54,10 @@ describe('report desk', () => {
 
   it('tells the reporter through their channel, and records that it could not when that channel fails or is absent', async () => {
     const told: string[] = [];
-    desk.addMessenger('slack', async (s, text) => (told.push(`${s.userId}: ${text}`), true));
+    desk.addMessenger('slack', async (s, text) => {
+      told.push(`${s.userId}: ${text}`);
+      return true;
+    });
     desk.addMessenger('teams', async () => {
       throw new Error('connector down');
     });
@@ -89,7 +92,10 @@ describe('report desk', () => {
     desk.addReminderPoster(async () => false);
     expect(await desk.remind(NOW, 14)).toBe(0);
     const posted: string[] = [];
-    desk.addReminderPoster(async (r) => (posted.push(r.text), true));
+    desk.addReminderPoster(async (r) => {
+      posted.push(r.text);
+      return true;
+    });
     expect(await desk.remind(NOW, 14)).toBe(1);
     expect(posted).toEqual([
       '1 breach report has had no status change for 14 days or more:\nBR-2026-0001 · Halton Compact · Received · last changed 2026-04-01',

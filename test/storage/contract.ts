@@ -4,7 +4,7 @@ import { StoreUnhealthyError, monitorStore, type StoreFailure } from '../../src/
 import type { AuditEntry, Feedback, NewSubmission, Store } from '../../src/core/storage/store.js';
 import { reportHandlingContract } from './report-contract.js';
 
-export type MigratedStore = Store & { readonly migrationsApplied: readonly number[] };
+type MigratedStore = Store & { readonly migrationsApplied: readonly number[] };
 
 export interface StoreUnderTest {
   store: MigratedStore;

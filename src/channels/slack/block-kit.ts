@@ -113,7 +113,7 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 /** The reply's words, without buttons: for notices and for the Home tab. */
-export function contentBlocks(reply: Reply): SlackBlock[] {
+function contentBlocks(reply: Reply): SlackBlock[] {
   const counter = { n: 0 };
   return reply.blocks.flatMap((b) => renderBlock(b, counter));
 }

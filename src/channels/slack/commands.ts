@@ -9,7 +9,7 @@ import { escapeMrkdwn } from './mrkdwn.js';
 import { personalConversation } from './places.js';
 import { sendPrivately } from './post.js';
 
-export const COMMAND = '/compact';
+const COMMAND = '/compact';
 
 export type SlashCommand =
   | { kind: 'help' }

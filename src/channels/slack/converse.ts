@@ -41,7 +41,7 @@ export async function converse(deps: SlackDeps, client: SlackClient, place: Plac
 const USER_ID = /^[UW][A-Z0-9]+$/;
 
 /** The message that stands in for a form in a thread: a button opening the form, privately, for whoever presses it. */
-export function formOffer(user: string, flowId: SubmissionKind, compact?: string): { blocks: SlackBlock[]; text: string } {
+function formOffer(user: string, flowId: SubmissionKind, compact?: string): { blocks: SlackBlock[]; text: string } {
   const what = flowId === 'breach' ? 'report a suspected breach' : 'sign an organisation up';
   const to = USER_ID.test(user) ? `<@${user}>, to` : 'To';
   const text = `${to} ${what}, press the button: the form opens for you alone, and nothing you type in it is posted here.`;

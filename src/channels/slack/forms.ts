@@ -9,7 +9,7 @@ import { personalConversation, who } from './places.js';
 import { postReply, safely, sendPrivately } from './post.js';
 
 /** Global shortcuts (declared in the manifest) and the flows they open. */
-export const SHORTCUTS: Record<string, SubmissionKind> = { report_breach: 'breach', signup: 'signup' };
+const SHORTCUTS: Record<string, SubmissionKind> = { report_breach: 'breach', signup: 'signup' };
 
 const isFlow = (v: unknown): v is SubmissionKind => v === 'breach' || v === 'signup';
 
@@ -48,7 +48,7 @@ export async function openForm(deps: SlackDeps, r: FormRequest): Promise<void> {
  * A form submission is accepted once: the same view, at the same version, with the same answers, delivered
  * twice (a retry, a double press) files one report. Answers refused by validation give the claim back.
  */
-export function submissionKey(viewId: string, hash: string, values: Record<string, string | undefined>): string {
+function submissionKey(viewId: string, hash: string, values: Record<string, string | undefined>): string {
   const digest = createHash('sha256').update(JSON.stringify(values)).digest('base64url');
   return `slack-view:${viewId}:${hash}:${digest}`;
 }
@@ -110,7 +110,7 @@ export function registerForms(bolt: BoltApp, deps: SlackDeps): void {
       await ack();
       return;
     }
-    let result;
+    let result: Awaited<ReturnType<typeof deps.app.bot.submitForm>>;
     try {
       result = await deps.app.bot.submitForm(who(conversationId, user), flowId, values);
     } catch (error) {

@@ -23,7 +23,7 @@ export function submissionList(kb: KnowledgeBase, submissions: Submission[], des
 }
 
 /** The App Home tab: what the bot does, how to ask, the two forms, the user's own submissions, then `more` (admins' sections). */
-export function homeView(kb: KnowledgeBase, mine: Submission[], more: SlackBlock[] = []): types.HomeView {
+function homeView(kb: KnowledgeBase, mine: Submission[], more: SlackBlock[] = []): types.HomeView {
   const blocks: SlackBlock[] = [
     header('Local Compacts, quoted and cited'),
     ...section(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What Slack posts to the request URL, told apart and checked for the fields the handlers rely on. */
-export type SlackRequest =
+type SlackRequest =
   | { kind: 'url_verification'; challenge: string }
   | { kind: 'event'; body: Record<string, unknown>; eventId: string }
   | { kind: 'command'; body: Record<string, unknown> }

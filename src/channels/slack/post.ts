@@ -40,7 +40,7 @@ export async function sendPrivately(deps: SlackDeps, client: SlackClient, respon
  * Tells the compact team about a new breach report: the reference, the compact and the organisation
  * concerned only. Who reported it and what they wrote stay in the store.
  */
-export async function announceReport(deps: SlackDeps, client: SlackClient, ref: string): Promise<void> {
+async function announceReport(deps: SlackDeps, client: SlackClient, ref: string): Promise<void> {
   const channel = deps.config.reportsChannel;
   if (!channel) return;
   const s = await deps.app.store.getSubmission(ref);

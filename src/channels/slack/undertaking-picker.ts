@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { KnowledgeBase } from '../../core/index.js';
 import { truncate } from './mrkdwn.js';
 
-export const NOT_SURE = 'not-sure';
+const NOT_SURE = 'not-sure';
 
 const plain = (text: string, max = 150): types.PlainTextElement => ({ type: 'plain_text', text: truncate(text, max) });
 const option = (text: string, value: string): types.PlainTextOption => ({ text: plain(text, 75), value });

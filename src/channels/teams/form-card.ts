@@ -59,7 +59,7 @@ function input(field: FieldDef, kb: KnowledgeBase, value: string | undefined, to
     }
     case 'undertakings': {
       const options = undertakingChoices(kb);
-      const known = value !== undefined && value.split(',').every((v) => options.some((o) => o.value === v));
+      const known = value?.split(',').every((v) => options.some((o) => o.value === v));
       return { type: 'Input.ChoiceSet', ...common, choices: options, isMultiSelect: true, style: 'filtered', ...(known ? { value } : {}) };
     }
     case 'date':
@@ -119,7 +119,7 @@ export function typedValues(data: Record<string, unknown>): Record<string, strin
  * picks that do not fit the compact chosen. Such a field is sent to the core blank: it is required, so the core
  * stores nothing and still checks every other answer.
  */
-export function cardFormValues(flow: FlowDef, kb: KnowledgeBase, data: Record<string, unknown>): { values: Answers; errors: Errors } {
+function cardFormValues(flow: FlowDef, kb: KnowledgeBase, data: Record<string, unknown>): { values: Answers; errors: Errors } {
   const values = Object.fromEntries(flow.fields.map((f) => [f.id, typeof data[f.id] === 'string' ? (data[f.id] as string) : undefined]));
   const errors: Errors = {};
   for (const f of flow.fields.filter((x) => x.type === 'undertakings' && !x.optional)) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigError, parseEnv } from '../../config.js';
 
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
-export type AppType = (typeof APP_TYPES)[number];
+type AppType = (typeof APP_TYPES)[number];
 
 const guid = (what: string) => z.guid(`must be ${what}, a GUID such as 00000000-0000-0000-0000-000000000000`);
 

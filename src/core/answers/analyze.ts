@@ -3,15 +3,6 @@ import type { QueryTerm } from '../search/search-index.js';
 import { isStopword, normalize, stem, words } from '../search/text.js';
 import { editDistance, type Vocabulary } from '../search/vocabulary.js';
 
-/** Words that carry a request rather than a topic; the speller knows them so "defintion" still reads as "definition". */
-export const INTENT_WORDS = [
-  'define definition definitions meaning means stand stands explain jargon acronym abbreviation',
-  'compare comparison difference differences differ different versus between each every across',
-  'breach breached breaches breaking broken broke complaint complain dispute disputes report reporting',
-  'sign signing signed signup register registering join joining signatory signatories adopt adopting enrol',
-  'help hello commands example examples cancel',
-].join(' ');
-
 export interface Analysis {
   /** The question with spelling corrected, normalized. */
   text: string;

@@ -8,7 +8,7 @@ import type { Action, Block, Reply } from './reply.js';
 export const PAGE_SIZE = 10;
 
 /** What can be browsed, by the names people use for it. */
-export const BROWSE_KINDS = {
+const BROWSE_KINDS = {
   undertakings: { kinds: ['undertaking'], names: ['undertaking', 'commitment', 'promise'] },
   principles: { kinds: ['principle'], names: ['principle', 'aim', 'outcome', 'vision'] },
   glossary: { kinds: ['term'], names: ['glossary', 'term', 'jargon', 'definition', 'acronym', 'abbreviation'] },
@@ -16,7 +16,7 @@ export const BROWSE_KINDS = {
   contents: { kinds: ['principle', 'fact'], names: ['content', 'index'] },
 } as const satisfies Record<string, { kinds: Entry['kind'][]; names: string[] }>;
 
-export type BrowseKind = keyof typeof BROWSE_KINDS;
+type BrowseKind = keyof typeof BROWSE_KINDS;
 
 export interface Browse {
   /** A compact id; none for every compact. */
@@ -58,7 +58,7 @@ function entriesOf(kb: KnowledgeBase, b: Browse): Entry[] {
 }
 
 /** The exact command a page button sends: "list dacorum undertakings about fund page 2". */
-export function browseCommand(b: Browse): string {
+function browseCommand(b: Browse): string {
   const about = b.topic.length > 0 ? ['about', b.topic.join(' ')] : [];
   return ['list', b.compact ?? 'all', b.kind, ...about, 'page', String(b.page)].join(' ');
 }

@@ -9,7 +9,7 @@ export interface CalendarDate {
   day: number;
 }
 
-export interface FoundDate {
+interface FoundDate {
   date: CalendarDate;
   /** The words that gave it, as typed. */
   text: string;
@@ -23,7 +23,7 @@ export interface DateReading {
   unclear: string[];
 }
 
-export const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const MONTH_RE = `(${[
@@ -35,11 +35,11 @@ const YEAR_RE = '(?:,?\\s+(\\d{4}))?';
 
 const monthOf = (word: string): number => MONTHS.findIndex((m) => m.toLowerCase().startsWith(word.toLowerCase().slice(0, 3))) + 1;
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function isValid(d: CalendarDate): boolean {
+function isValid(d: CalendarDate): boolean {
   return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month);
 }
 
@@ -53,11 +53,11 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return toUtc(a) - toUtc(b);
 }
 
-export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+function daysBetween(a: CalendarDate, b: CalendarDate): number {
   return Math.round((toUtc(b) - toUtc(a)) / 86_400_000);
 }
 
-export function addDays(d: CalendarDate, n: number): CalendarDate {
+function addDays(d: CalendarDate, n: number): CalendarDate {
   return fromUtc(toUtc(d) + n * 86_400_000);
 }
 
@@ -81,7 +81,7 @@ export function formatDate(d: CalendarDate, weekday = false): string {
 }
 
 /** Today's date in England. */
-export function todayIn(now: Date): CalendarDate {
+function todayIn(now: Date): CalendarDate {
   const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' });
   const parts = london.formatToParts(now);
   const part = (t: string) => Number(parts.find((p) => p.type === t)!.value);

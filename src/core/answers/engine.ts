@@ -36,7 +36,7 @@ export interface EngineResult {
   chosen?: string;
 }
 
-export class ModelMissingError extends Error {
+class ModelMissingError extends Error {
   constructor() {
     super('The knowledge base has no answer model (model.json): run `npm run train`.');
   }

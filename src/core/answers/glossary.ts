@@ -6,7 +6,7 @@ import type { Analysis } from './analyze.js';
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** A name as stems, articles left out: "the Third Sector" and "third sectors" meet. */
-export function nameKey(text: string): string {
+function nameKey(text: string): string {
   return words(text)
     .filter((w) => !ARTICLES.has(w))
     .map(stem)

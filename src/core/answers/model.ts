@@ -20,7 +20,7 @@ export const modelSchema = z.strictObject({
 
 export type ModelData = z.infer<typeof modelSchema>;
 
-export function score(weights: Record<string, number>, f: Features): number {
+function score(weights: Record<string, number>, f: Features): number {
   let s = 0;
   for (const k in f) s += (weights[k] ?? 0) * f[k]!;
   return s;

@@ -57,7 +57,7 @@ export interface Action {
   style?: 'primary' | 'danger';
 }
 
-export interface FlowView {
+interface FlowView {
   flowId: string;
   title: string;
   stage: 'ask' | 'review' | 'done' | 'cancelled';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { decide } from './decide.js';
 import { fitTemperature, probabilities, train, type ModelData, type TrainingCase } from './model.js';
-import { examplesOf, labelOf, Scorer } from './scorer.js';
+import { labelOf, Scorer } from './scorer.js';
 import { NONE_LABEL } from './features.js';
 
 /** A digest of everything training reads, so a model trained on other examples is noticed at load. */

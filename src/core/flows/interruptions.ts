@@ -4,7 +4,7 @@ import { echo } from './field-input.js';
 import type { FlowDef, FlowState } from './types.js';
 
 /** A form untouched for this long is mentioned before anything else is read as an answer. */
-export const RETURN_AFTER_MS = 60 * 60 * 1000;
+const RETURN_AFTER_MS = 60 * 60 * 1000;
 
 // Exact commands and flow triggers (after normalize), never phrases found inside an answer: "We report breaches
 // to the board" is an answer; "report a breach" on its own is the bot's command.

@@ -1,6 +1,6 @@
 import type { SubmissionKind } from '../storage/store.js';
 
-export type FieldType =
+type FieldType =
   | 'compact'
   | 'text'
   | 'longtext'
@@ -13,7 +13,7 @@ export type FieldType =
   | 'date'
   | 'undertakings';
 
-export interface Choice {
+interface Choice {
   value: string;
   label: string;
 }

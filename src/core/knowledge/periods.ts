@@ -9,7 +9,7 @@ export interface Period {
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
-export function periodUnit(p: Period): { n: number; unit: 'day' | 'week' | 'month' } {
+function periodUnit(p: Period): { n: number; unit: 'day' | 'week' | 'month' } {
   if (p.months) return { n: p.months, unit: 'month' };
   if (p.weeks) return { n: p.weeks, unit: 'week' };
   return { n: p.days ?? 0, unit: 'day' };

@@ -10,7 +10,7 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const asked = z.array(nonEmpty).default([]);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lower-case letters, digits, dots and hyphens');
 
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   id: slug,
   title: nonEmpty,
   publisher: nonEmpty,
@@ -36,7 +36,7 @@ const count = z.number().int().positive().optional();
  * A period the item's text sets, for working out dates. `given` (the day asked about) and `due` (what the worked-out
  * day is) are our wording; `exceptions` are the compact's, verbatim from the item's text.
  */
-export const periodSchema = z
+const periodSchema = z
   .strictObject({
     days: count,
     weeks: count,
@@ -51,7 +51,7 @@ export const periodSchema = z
     message: 'a period needs exactly one of days, weeks or months',
   });
 
-export const bySchema = z.enum(['statutory', 'vcs', 'joint']);
+const bySchema = z.enum(['statutory', 'vcs', 'joint']);
 
 const undertakingSchema = z.strictObject({
   id: slug,
@@ -62,7 +62,7 @@ const undertakingSchema = z.strictObject({
   asked,
 });
 
-export const undertakingGroupSchema = z.strictObject({
+const undertakingGroupSchema = z.strictObject({
   source: slug,
   section: nonEmpty,
   heading: nonEmpty,
@@ -70,7 +70,7 @@ export const undertakingGroupSchema = z.strictObject({
   items: z.array(undertakingSchema).min(1),
 });
 
-export const principleSchema = z.strictObject({
+const principleSchema = z.strictObject({
   id: slug,
   source: slug,
   kind: z.enum(['principle', 'aim', 'outcome', 'purpose', 'vision', 'challenge']),
@@ -82,7 +82,7 @@ export const principleSchema = z.strictObject({
   asked,
 });
 
-export const termSchema = z
+const termSchema = z
   .strictObject({
     term: nonEmpty,
     source: slug,
@@ -96,7 +96,7 @@ export const termSchema = z
     message: 'a term needs a definition or an expansion from the source',
   });
 
-export const contactSchema = z.strictObject({
+const contactSchema = z.strictObject({
   name: nonEmpty,
   role: nonEmpty.optional(),
   organisation: nonEmpty.optional(),
@@ -105,7 +105,7 @@ export const contactSchema = z.strictObject({
   web: nonEmpty.optional(),
 });
 
-export const routeSchema = z.strictObject({
+const routeSchema = z.strictObject({
   id: slug,
   kind: z.enum(['signup', 'dispute', 'contact']),
   source: slug,
@@ -115,7 +115,7 @@ export const routeSchema = z.strictObject({
   asked,
 });
 
-export const factSchema = z.strictObject({
+const factSchema = z.strictObject({
   id: slug,
   source: slug,
   topic: nonEmpty,
@@ -149,10 +149,6 @@ export const outOfScopeFileSchema = z.array(z.strictObject({ subject: nonEmpty, 
 export type SourceDoc = z.infer<typeof sourceSchema>;
 export type CompactMeta = z.infer<typeof compactSchema>;
 export type By = z.infer<typeof bySchema>;
-export type UndertakingGroup = z.infer<typeof undertakingGroupSchema>;
-export type PrincipleData = z.infer<typeof principleSchema>;
 export type TermData = z.infer<typeof termSchema>;
 export type RouteData = z.infer<typeof routeSchema>;
-export type ContactData = z.infer<typeof contactSchema>;
-export type FactData = z.infer<typeof factSchema>;
 export type PeriodData = z.infer<typeof periodSchema>;

@@ -55,7 +55,7 @@ export class ReportDesk {
   /** One report in full with its latest status changes; the read is audited. */
   async open(actor: string, ref: string): Promise<{ submission: Submission; history: StatusChange[] } | undefined> {
     const submission = await this.store.getSubmission(ref);
-    if (!submission || submission.kind !== 'breach') return undefined;
+    if (submission?.kind !== 'breach') return undefined;
     await this.store.audit({ actor, action: 'reports.show', target: ref, at: this.clock() });
     // The latest changes only, so that a long-handled report still fits a Slack modal and a Teams card.
     return { submission, history: (await this.store.statusHistory(ref)).slice(-HISTORY_SHOWN) };
@@ -66,7 +66,7 @@ export class ReportDesk {
     if (!isStatus(status)) return { ok: false, error: `Choose a status: ${SUBMISSION_STATUSES.join(', ')}.` };
     if (note.length > NOTE_MAX) return { ok: false, error: `The note is ${note.length} characters long; keep it to ${NOTE_MAX}.` };
     const before = await this.store.getSubmission(ref);
-    if (!before || before.kind !== 'breach') return { ok: false, error: `There is no breach report ${ref}.` };
+    if (before?.kind !== 'breach') return { ok: false, error: `There is no breach report ${ref}.` };
     const submission = await this.store.changeStatus({ ref, status, actor, note, at: this.clock() });
     if (!submission) return { ok: false, error: `There is no breach report ${ref}.` };
     const reporterTold = await this.tellReporter(submission, reporterMessage(ref, status, note));

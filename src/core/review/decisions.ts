@@ -16,7 +16,7 @@ export interface DecisionDeps {
 export type Decided = { ok: true; question: ReviewQuestion } | { ok: false; error: string };
 
 /** The item key for "hertfordshire 4.4" (as `knowledge show` takes it), or for the key itself. */
-export function itemKey(kb: KnowledgeBase, item: string): string | undefined {
+function itemKey(kb: KnowledgeBase, item: string): string | undefined {
   const text = item.trim();
   if (kb.entries.some((e) => e.key === text)) return text;
   const [compact, ...id] = text.split(/\s+/);

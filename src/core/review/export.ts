@@ -8,7 +8,7 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { ReviewQuestion } from '../storage/review-store.js';
 
 /** Where out-of-scope questions accepted in review go in knowledge/out-of-scope.yml, to be sorted later. */
-export const REVIEW_SUBJECT = 'questions accepted in review';
+const REVIEW_SUBJECT = 'questions accepted in review';
 
 export interface ExportResult {
   /** Written into a knowledge file, or found there already. */

@@ -4,8 +4,8 @@ const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[A-Za-z]{2,}/g;
 // A run of digits with the usual separators; it is a phone number when it holds 9 to 15 digits.
 const DIGIT_RUN = /\+?\(?\d[\d\s().\-/]*\d/g;
 
-export const EMAIL_MASK = '[email]';
-export const PHONE_MASK = '[phone]';
+const EMAIL_MASK = '[email]';
+const PHONE_MASK = '[phone]';
 
 /** Text with anything that looks like an email address or a phone number replaced, before it is stored. */
 export function maskPersonal(text: string): string {

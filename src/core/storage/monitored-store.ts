@@ -29,7 +29,7 @@ const WRITES = new Set([
 ]);
 
 /** What an error says about its cause, with quoted values (which may be what a user typed) left out. */
-export function describeFailure(error: unknown): { code: string; cause: string } {
+function describeFailure(error: unknown): { code: string; cause: string } {
   const e = error as { code?: unknown; message?: unknown; name?: unknown };
   const code = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'unknown';
   const message = typeof e?.message === 'string' ? e.message : String(error);

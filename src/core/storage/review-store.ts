@@ -1,5 +1,5 @@
 /** Why a question was kept for review. */
-export const REVIEW_REASONS = ['declined', 'suggested', 'disliked'] as const;
+const REVIEW_REASONS = ['declined', 'suggested', 'disliked'] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 /** pending until a maintainer decides: an example of an item, out of scope (both live examples), or dismissed. */

@@ -29,7 +29,10 @@ export class TeamsHarness {
     h.connector = await new FakeBotConnector().start();
     const env = typeof envOrFn === 'function' ? envOrFn(h.connector.url) : envOrFn;
     h.app = await createRuntime({ DATA_DIR: tempDataDir() });
-    const sink = new Writable({ write: (chunk, _enc, done) => (h.logs.push(JSON.parse(String(chunk))), done()) });
+    const sink = new Writable({ write: (chunk, _enc, done) => {
+        h.logs.push(JSON.parse(String(chunk)));
+        done();
+      } });
     const log = createLogger({ level: 'debug', destination: sink });
     const channel = await createTeamsAdapter(h.app, env, log);
     if (!channel) throw new Error('the Teams channel is off');
