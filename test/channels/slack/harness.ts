@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -180,3 +181,12 @@ export function blockText(blocks: unknown): string {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The log holds lines, but neither credential and none of the words users typed. */
+export function expectNothingSecretLogged(logs: string, typed: string[]): void {
+  if (process.env.SHOW_LOGS) console.log(logs);
+  expect(logs.length).toBeGreaterThan(0);
+  expect(logs).not.toContain(BOT_TOKEN);
+  expect(logs).not.toContain(SECRET);
+  for (const words of typed) expect(logs).not.toContain(words);
+}
