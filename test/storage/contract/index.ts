@@ -7,8 +7,6 @@ import { recordContract } from './records.js';
 import { submissionContract } from './submissions.js';
 import { at, eachStore, submission, type MakeStore, type MigratedStore, type StoreUnderTest } from './subject.js';
 
-export type { MigratedStore, StoreUnderTest } from './subject.js';
-
 /** Every part's contract, and what the Store as a whole must do: health, monitoring and migrations. */
 export function storeContract(name: string, makeStore: MakeStore): void {
   conversationContract(name, makeStore);
