@@ -13,6 +13,7 @@ export const COMMANDS: Record<string, Command> = {
   review: async (args) => (await import('./review-command.js')).reviewCli(args),
   serve: async () => (await import('./serve-command.js')).serveCommand(),
   backup: async (args) => (await import('./backup-command.js')).backupCommand(args),
+  audit: async (args) => (await import('./audit-command.js')).auditCli(args),
   'package-teams': async (args) => (await import('./package-teams-command.js')).packageTeamsCommand(args),
 };
 
@@ -33,6 +34,7 @@ const HELP: Record<string, string[]> = {
   train: ['train --calibrate <questions.jsonl>…  train the answer model (`npm run train`); writes model.json into KNOWLEDGE_DIR'],
   serve: ['serve                         the HTTP server for Slack and Teams (PORT, HOST)'],
   backup: ['backup <file>                 a consistent copy of the embedded store, safe while serve runs'],
+  audit: ['audit                         the audit log (who listed, showed, changed or purged what), oldest first'],
   'package-teams': ['package-teams [--out FILE]    the Teams app zip (default dist/compact-bot-teams.zip); bot id from MICROSOFT_APP_ID'],
 };
 

@@ -17,7 +17,7 @@ export { FLOWS, type Who } from './flows/runner.js';
 export type { FieldDef, FlowDef } from './flows/types.js';
 
 export type { KnowledgeBase } from './knowledge/types.js';
-export type { Store, Submission, SubmissionKind } from './storage/store.js';
+export type { RecordStore, Store, Submission, SubmissionKind, SubmissionStore } from './storage/store.js';
 
 export { citationSegments, linkSegments, quoteText, shortCitation, type Segment } from './answers/blocks.js';
 export type { CompareRow } from './answers/reply.js';

@@ -6,7 +6,7 @@ import { readMigrations } from '../../src/core/storage/migrate.js';
 import { StoreConfigError, openStore } from '../../src/core/storage/open-store.js';
 import { openPostgresStore, type PostgresStore } from '../../src/core/storage/postgres-store.js';
 import type { Store } from '../../src/core/storage/store.js';
-import { storeContract } from './contract.js';
+import { storeContract } from './contract/index.js';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 

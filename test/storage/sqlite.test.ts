@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StoreConfigError, openStore } from '../../src/core/storage/open-store.js';
 import { openSqliteStore } from '../../src/core/storage/sqlite-store.js';
 import type { Store } from '../../src/core/storage/store.js';
-import { storeContract } from './contract.js';
+import { storeContract } from './contract/index.js';
 
 const tempDirs: string[] = [];
 function tempDir(): string {

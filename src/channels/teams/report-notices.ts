@@ -1,6 +1,6 @@
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import { compactName, type KnowledgeBase, type Reminder, type Store } from '../../core/index.js';
+import { compactName, type KnowledgeBase, type RecordStore, type Reminder, type SubmissionStore } from '../../core/index.js';
 import { adaptiveCard, factSet, heading, plainText } from './card-elements.js';
 import { sendProactive } from './proactive.js';
 
@@ -15,7 +15,7 @@ export class ReportNotices {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly store: Store,
+    private readonly store: SubmissionStore & RecordStore,
     private readonly kb: KnowledgeBase,
     private readonly log: Logger,
     private readonly configured?: Partial<ConversationReference>,

@@ -1,6 +1,6 @@
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Store, Submission } from '../../core/index.js';
+import type { RecordStore, Submission } from '../../core/index.js';
 import { adaptiveCard, plainText } from './card-elements.js';
 import { whoOf } from './inbound.js';
 import { sendProactive } from './proactive.js';
@@ -17,7 +17,7 @@ export class ReporterMessages {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly store: Store,
+    private readonly store: RecordStore,
     private readonly log: Logger,
   ) {}
 

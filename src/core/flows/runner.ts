@@ -3,7 +3,8 @@ import { compactName, reply, routeBlocks } from '../answers/compose.js';
 import type { Action, Block, Reply } from '../answers/reply.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { normalize } from '../search/text.js';
-import type { Store, SubmissionKind } from '../storage/store.js';
+import type { SubmissionKind } from '../storage/submission.js';
+import type { SubmissionStore } from '../storage/submission-store.js';
 import { breachFlow } from './breach.js';
 import { echo, type FieldContext } from './field-input.js';
 import { displayValue, parseField } from './fields.js';
@@ -34,7 +35,7 @@ export class FlowRunner {
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly engine: AnswerEngine,
-    private readonly store: Store,
+    private readonly store: SubmissionStore,
   ) {}
 
   start(flowId: SubmissionKind, compact?: string, now?: Date): StepResult {

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { StatusChange } from '../storage/report-store.js';
-import { SUBMISSION_STATUSES, type Store, type Submission, type SubmissionStatus } from '../storage/store.js';
+import { SUBMISSION_STATUSES, type RecordStore, type Submission, type SubmissionStatus, type SubmissionStore } from '../storage/store.js';
 import { reminder, reporterMessage, type Reminder } from './report-wording.js';
 
 export const NOTE_MAX = 1000;
@@ -27,7 +27,7 @@ export class ReportDesk {
   private readonly posters: ReminderPoster[] = [];
 
   constructor(
-    private readonly store: Store,
+    private readonly store: SubmissionStore & RecordStore,
     private readonly kb: KnowledgeBase,
     private readonly clock: () => Date = () => new Date(),
   ) {}

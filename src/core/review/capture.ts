@@ -1,7 +1,7 @@
 import type { Reply } from '../answers/reply.js';
 import type { Who } from '../flows/runner.js';
 import type { Candidate, ReviewQuestion, ReviewReason, ReviewStore } from '../storage/review-store.js';
-import type { Store } from '../storage/store.js';
+import type { RecordStore } from '../storage/record-store.js';
 import { askerHash, maskPersonal, newSalt } from './mask.js';
 
 const SALT_SETTING = 'review.salt';
@@ -21,7 +21,7 @@ export class QuestionCapture {
 
   constructor(
     private readonly review: ReviewStore,
-    private readonly settings: Pick<Store, 'getSetting' | 'setSetting'>,
+    private readonly settings: Pick<RecordStore, 'getSetting' | 'setSetting'>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 

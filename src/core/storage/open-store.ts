@@ -25,7 +25,10 @@ export async function openStore(config: StoreConfig, onFailure?: (failure: Store
 }
 
 /** openStore, and the review store on the same database (review-store.ts). */
-export async function openStores(config: StoreConfig, onFailure?: (failure: StoreFailure) => void): Promise<{ store: Store; review: ReviewStore }> {
+export async function openStores(
+  config: StoreConfig,
+  onFailure?: (failure: StoreFailure) => void,
+): Promise<{ store: Store; review: ReviewStore }> {
   const store = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openSqlite(config.dataDir);
   return { store: monitorStore(store, onFailure), review: store.reviewStore() };
 }

@@ -1,5 +1,5 @@
 import type { StatusChange } from './report-store.js';
-import type { SubmissionStatus } from './store.js';
+import type { SubmissionStatus } from './submission.js';
 
 /** Statements of report-store.ts for both stores, with PostgreSQL's $n placeholders (see toSqlite). */
 export const REPORT_SQL = {

@@ -1,4 +1,5 @@
-import type { AuditEntry, Feedback, NewSubmission, Submission, SubmissionKind, SubmissionStatus } from './store.js';
+import type { AuditEntry, Feedback } from './record-store.js';
+import type { NewSubmission, Submission, SubmissionKind, SubmissionStatus } from './submission.js';
 
 /** Statements shared by both stores, written with PostgreSQL's $n placeholders (see toSqlite). */
 export const SQL = {

@@ -7,6 +7,7 @@ import { REPORT_SQL, changeParams, rowToChange } from './report-sql.js';
 import type { StatusChange } from './report-store.js';
 import { SerialByKey } from './serial-by-key.js';
 import { SqliteReviewStore } from './sqlite-review-store.js';
+import { SqliteStatements } from './sqlite-statements.js';
 import {
   PROBE,
   SQL,
@@ -63,15 +64,17 @@ export function sqliteDialect(db: Database.Database): MigrationDialect {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
-  private readonly statements = new Map<string, Database.Statement>();
   private readonly turns = new SerialByKey();
+  private readonly sql: SqliteStatements;
 
   constructor(
     /** The connection, exposed so tests can read its pragmas. */
     readonly db: Database.Database,
     /** Migration versions this open applied (empty when the schema was already current). */
     readonly migrationsApplied: readonly number[],
-  ) {}
+  ) {
+    this.sql = new SqliteStatements(db);
+  }
 
   /** The review questions and accepted examples, on the same connection. */
   reviewStore(): SqliteReviewStore {
@@ -79,16 +82,16 @@ export class SqliteStore implements Store {
   }
 
   async getConversation(conversationId: string, now: Date): Promise<unknown | undefined> {
-    const row = this.get(SQL.getConversation, [conversationId, now.getTime()]);
+    const row = this.sql.get(SQL.getConversation, [conversationId, now.getTime()]);
     return row ? JSON.parse(String(row.state)) : undefined;
   }
 
   async putConversation(conversationId: string, state: unknown, expiresAt: Date): Promise<void> {
-    this.relaxed(() => this.run(SQL.putConversation, [conversationId, JSON.stringify(state), expiresAt.getTime()]));
+    this.sql.relaxed(() => this.sql.run(SQL.putConversation, [conversationId, JSON.stringify(state), expiresAt.getTime()]));
   }
 
   async deleteConversation(conversationId: string): Promise<void> {
-    this.relaxed(() => this.run(SQL.deleteConversation, [conversationId]));
+    this.sql.relaxed(() => this.sql.run(SQL.deleteConversation, [conversationId]));
   }
 
   // One process uses the file (PostgreSQL is for more), so ordering the turns here is enough.
@@ -99,31 +102,31 @@ export class SqliteStore implements Store {
   async createSubmission(input: NewSubmission): Promise<Submission> {
     const year = input.createdAt.getUTCFullYear();
     const create = this.db.transaction(() => {
-      const counter = this.get(SQL.nextRefNumber, [input.kind, year])!;
+      const counter = this.sql.get(SQL.nextRefNumber, [input.kind, year])!;
       const ref = formatRef(input.kind, year, Number(counter.last_number));
-      return this.get(SQL.insertSubmission, submissionParams(ref, input))!;
+      return this.sql.get(SQL.insertSubmission, submissionParams(ref, input))!;
     });
     return rowToSubmission(create.immediate());
   }
 
   async getSubmission(ref: string): Promise<Submission | undefined> {
-    const row = this.get(SQL.getSubmission, [ref]);
+    const row = this.sql.get(SQL.getSubmission, [ref]);
     return row ? rowToSubmission(row) : undefined;
   }
 
   async listSubmissions(filter: { kind?: SubmissionKind; userId?: string }): Promise<Submission[]> {
-    return this.all(SQL.listSubmissions, [filter.kind ?? null, filter.userId ?? null]).map(rowToSubmission);
+    return this.sql.all(SQL.listSubmissions, [filter.kind ?? null, filter.userId ?? null]).map(rowToSubmission);
   }
 
   async setSubmissionStatus(ref: string, status: SubmissionStatus, now: Date): Promise<Submission | undefined> {
-    const row = this.get(SQL.setSubmissionStatus, [status, now.getTime(), ref]);
+    const row = this.sql.get(SQL.setSubmissionStatus, [status, now.getTime(), ref]);
     return row ? rowToSubmission(row) : undefined;
   }
 
   async changeStatus(change: StatusChange): Promise<Submission | undefined> {
     const update = this.db.transaction(() => {
-      const row = this.get(REPORT_SQL.setStatus, [change.status, change.at.getTime(), change.ref]);
-      if (row) this.run(REPORT_SQL.insertChange, changeParams(randomUUID(), change));
+      const row = this.sql.get(REPORT_SQL.setStatus, [change.status, change.at.getTime(), change.ref]);
+      if (row) this.sql.run(REPORT_SQL.insertChange, changeParams(randomUUID(), change));
       return row;
     });
     const row = update.immediate();
@@ -131,108 +134,71 @@ export class SqliteStore implements Store {
   }
 
   async statusHistory(ref: string): Promise<StatusChange[]> {
-    return this.all(REPORT_SQL.history, [ref]).map(rowToChange);
+    return this.sql.all(REPORT_SQL.history, [ref]).map(rowToChange);
   }
 
   async reportsToRemind(cutoff: Date): Promise<Submission[]> {
-    return this.all(REPORT_SQL.toRemind, [cutoff.getTime()]).map(rowToSubmission);
+    return this.sql.all(REPORT_SQL.toRemind, [cutoff.getTime()]).map(rowToSubmission);
   }
 
   async markReminded(refs: string[], at: Date): Promise<void> {
-    this.db.transaction(() => refs.forEach((ref) => this.run(REPORT_SQL.markReminded, [at.getTime(), ref]))).immediate();
+    this.db.transaction(() => refs.forEach((ref) => this.sql.run(REPORT_SQL.markReminded, [at.getTime(), ref]))).immediate();
   }
 
   async purgeSubmissions(before: Date): Promise<number> {
-    return this.run(SQL.purgeSubmissions, [before.getTime()]);
+    return this.sql.run(SQL.purgeSubmissions, [before.getTime()]);
   }
 
   async claimEvent(eventId: string, now: Date): Promise<boolean> {
-    return this.relaxed(() => this.run(SQL.claimEvent, [eventId, now.getTime()])) === 1;
+    return this.sql.relaxed(() => this.sql.run(SQL.claimEvent, [eventId, now.getTime()])) === 1;
   }
 
   async releaseEvent(eventId: string): Promise<void> {
-    this.relaxed(() => this.run(SQL.releaseEvent, [eventId]));
+    this.sql.relaxed(() => this.sql.run(SQL.releaseEvent, [eventId]));
   }
 
   async purgeExpired(now: Date, eventsSeenBefore: Date): Promise<{ conversations: number; events: number }> {
-    return this.relaxed(() => ({ conversations: this.run(SQL.purgeConversations, [now.getTime()]), events: this.run(SQL.purgeEvents, [eventsSeenBefore.getTime()]) }));
+    return this.sql.relaxed(() => ({
+      conversations: this.sql.run(SQL.purgeConversations, [now.getTime()]),
+      events: this.sql.run(SQL.purgeEvents, [eventsSeenBefore.getTime()]),
+    }));
   }
 
   async recordFeedback(feedback: Feedback): Promise<void> {
-    this.run(SQL.insertFeedback, feedbackParams(randomUUID(), feedback));
+    this.sql.run(SQL.insertFeedback, feedbackParams(randomUUID(), feedback));
   }
 
   async listFeedback(): Promise<Feedback[]> {
-    return this.all(SQL.listFeedback, []).map(rowToFeedback);
+    return this.sql.all(SQL.listFeedback, []).map(rowToFeedback);
   }
 
   async audit(entry: AuditEntry): Promise<void> {
-    this.run(SQL.insertAudit, auditParams(randomUUID(), entry));
+    this.sql.run(SQL.insertAudit, auditParams(randomUUID(), entry));
   }
 
   async listAudit(): Promise<AuditEntry[]> {
-    return this.all(SQL.listAudit, []).map(rowToAudit);
+    return this.sql.all(SQL.listAudit, []).map(rowToAudit);
   }
 
   async getSetting(key: string): Promise<string | undefined> {
-    const row = this.get(SQL.getSetting, [key]);
+    const row = this.sql.get(SQL.getSetting, [key]);
     return row ? String(row.value) : undefined;
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    this.run(SQL.setSetting, [key, value]);
+    this.sql.run(SQL.setSetting, [key, value]);
   }
 
   async ping(): Promise<void> {
-    this.get(SQL.ping, []);
+    this.sql.get(SQL.ping, []);
   }
 
   async health(): Promise<void> {
-    this.run(SQL.probe, [PROBE]);
-    this.get(SQL.ping, []);
+    this.sql.run(SQL.probe, [PROBE]);
+    this.sql.get(SQL.ping, []);
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
-  }
-
-  private statement(sql: string, params: readonly unknown[]): { statement: Database.Statement; params: unknown[] } {
-    const q = toSqlite(sql, params);
-    let statement = this.statements.get(q.sql);
-    if (!statement) {
-      statement = this.db.prepare(q.sql);
-      this.statements.set(q.sql, statement);
-    }
-    return { statement, params: q.params };
-  }
-
-  private get(sql: string, params: readonly unknown[]): Row | undefined {
-    const q = this.statement(sql, params);
-    return q.statement.get(...q.params) as Row | undefined;
-  }
-
-  private all(sql: string, params: readonly unknown[]): Row[] {
-    const q = this.statement(sql, params);
-    return q.statement.all(...q.params) as Row[];
-  }
-
-  /**
-   * Runs writes without waiting for the disk: conversation state and event ids, where a power cut may cost
-   * the last few but never corrupts the file (WAL). The next FULL commit (a submission, an audit entry)
-   * syncs them along with itself, so nothing confirmed to a user waits on this.
-   */
-  private relaxed<T>(write: () => T): T {
-    this.statement('PRAGMA synchronous = NORMAL', []).statement.run();
-    try {
-      return write();
-    } finally {
-      this.statement('PRAGMA synchronous = FULL', []).statement.run();
-    }
-  }
-
-  /** Runs a write and returns how many rows it changed. */
-  private run(sql: string, params: readonly unknown[]): number {
-    const q = this.statement(sql, params);
-    return q.statement.run(...q.params).changes;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NewSubmission, Store } from '../../src/core/storage/store.js';
+import type { NewSubmission, SubmissionStore } from '../../../src/core/storage/store.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -14,8 +14,8 @@ const report = (overrides: Partial<NewSubmission> = {}): NewSubmission => ({
   ...overrides,
 });
 
-/** Report handling (report-store.ts), part of the store contract; `store` is read when each test runs. */
-export function reportHandlingContract(current: () => Store): void {
+/** Report handling (report-store.ts), part of the submission store contract; `store` is read when each test runs. */
+export function reportHandlingContract(current: () => SubmissionStore): void {
   describe('report handling', () => {
     it('changes the status and keeps each change with its actor and note, oldest first', async () => {
       const store = current();
