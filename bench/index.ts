@@ -3,15 +3,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { coreConfig } from '../src/config.js';
 import { AnswerEngine } from '../src/core/answers/engine.js';
+import type { Reply } from '../src/core/answers/reply.js';
 import { loadKnowledge } from '../src/core/knowledge/load.js';
 import { FuseBaseline, MiniSearchBaseline } from './lib/baseline.js';
 import { crossValidate } from './lib/cross-validate.js';
 import { learningLoop } from './lib/learning-loop.js';
-import { loadQuestions, type LabelledQuestion } from './lib/questions.js';
-import { medianVisible, spanContains, spanOf, type BeforeReplies } from './lib/replies.js';
+import { type LabelledQuestion, loadQuestions } from './lib/questions.js';
 import { replicate } from './lib/replicate.js';
-import type { Reply } from '../src/core/answers/reply.js';
-import { judge, pct, tallyBy, type Outcome, type Tally } from './lib/score.js';
+import { type BeforeReplies, medianVisible, spanContains, spanOf } from './lib/replies.js';
+import { judge, type Outcome, pct, type Tally, tallyBy } from './lib/score.js';
 
 const kb = loadKnowledge(coreConfig().KNOWLEDGE_DIR);
 const engine = new AnswerEngine(kb);
@@ -27,28 +27,42 @@ const outcome = (r: Reply): Outcome => ({ intent: r.intent, keys: r.hits.map((h)
 const ours = (q: string): Outcome => outcome(engine.answer(q).reply);
 
 const line = (t: Tally | undefined) =>
-  t ? `${pct(t.right, t.n).padStart(6)} ${pct(t.wrongCitation, t.n).padStart(6)} ${pct(t.declined, t.answerable).padStart(6)} ${pct(t.outOfScopeDeclined, t.outOfScope).padStart(6)}` : '     –      –      –      –';
+  t
+    ? `${pct(t.right, t.n).padStart(6)} ${pct(t.wrongCitation, t.n).padStart(6)} ${pct(t.declined, t.answerable).padStart(6)} ${pct(t.outOfScopeDeclined, t.outOfScope).padStart(6)}`
+    : '     –      –      –      –';
 
 function accuracy(file: string, questions: LabelledQuestion[]) {
   const replies = questions.map((q) => engine.answer(q.q).reply);
   const mine = questions.map((q, i) => judge(q, outcome(replies[i]!)));
   const a = tallyBy(questions, mine);
-  const f = tallyBy(questions, questions.map((q) => judge(q, fuse.ask(q.q))));
-  const m = tallyBy(questions, questions.map((q) => judge(q, mini.ask(q.q))));
+  const f = tallyBy(
+    questions,
+    questions.map((q) => judge(q, fuse.ask(q.q))),
+  );
+  const m = tallyBy(
+    questions,
+    questions.map((q) => judge(q, mini.ask(q.q))),
+  );
   const old = before[file];
   console.log(`\n## ${file} (${questions.length} questions)`);
   console.log('columns: right, wrong citation, declined when answerable, out-of-scope declined');
-  console.log(`${'category'.padEnd(16)}  n    ${'ours'.padEnd(27)}  ${'before the model'.padEnd(27)}  ${'naive Fuse.js'.padEnd(27)}  MiniSearch`);
+  console.log(
+    `${'category'.padEnd(16)}  n    ${'ours'.padEnd(27)}  ${'before the model'.padEnd(27)}  ${'naive Fuse.js'.padEnd(27)}  MiniSearch`,
+  );
   const cats = [...a.keys()].sort((x, y) => (x === 'ALL' ? 1 : y === 'ALL' ? -1 : x.localeCompare(y)));
   for (const cat of cats) {
-    console.log(`${cat.padEnd(16)} ${String(a.get(cat)!.n).padStart(3)}  ${line(a.get(cat))}  ${line(old?.[cat])}  ${line(f.get(cat))}  ${line(m.get(cat))}`);
+    console.log(
+      `${cat.padEnd(16)} ${String(a.get(cat)!.n).padStart(3)}  ${line(a.get(cat))}  ${line(old?.[cat])}  ${line(f.get(cat))}  ${line(m.get(cat))}`,
+    );
   }
   replyFigures(file, questions, replies, a.get('ALL')!);
   const wrong = questions.map((q, i) => ({ q, v: mine[i]! })).filter((x) => x.v !== 'right');
   if (verbose) {
     for (const { q, v } of wrong) {
       const o = ours(q.q);
-      console.log(`  ✗ ${v} [${q.category}] ${q.q}\n      want ${q.intent} ${q.expect.join('|')}  got ${o.intent} ${o.keys.slice(0, 3).join(', ')}`);
+      console.log(
+        `  ✗ ${v} [${q.category}] ${q.q}\n      want ${q.intent} ${q.expect.join('|')}  got ${o.intent} ${o.keys.slice(0, 3).join(', ')}`,
+      );
     }
   } else if (wrong.length > 0) {
     console.log(`  (${wrong.length} not right; --verbose lists them)`);
@@ -62,15 +76,20 @@ function replyFigures(file: string, questions: LabelledQuestion[], replies: Repl
   const old = beforeReplies[file];
   const spans = spanContains(questions, replies);
   if (spans.labelled > 0) {
-    console.log(`emphasised span holds the expected answer: ${spans.contained}/${spans.labelled} (${pct(spans.contained, spans.labelled)}); ${spans.spanned} of them answered with a span`);
+    console.log(
+      `emphasised span holds the expected answer: ${spans.contained}/${spans.labelled} (${pct(spans.contained, spans.labelled)}); ${spans.spanned} of them answered with a span`,
+    );
     if (verbose) {
       questions.forEach((q, i) => {
         const span = spanOf(replies[i]!);
-        if (q.answer && !(span ?? '').toLowerCase().includes(q.answer.toLowerCase())) console.log(`  ✗ span [${q.q}] want "${q.answer}" got "${span ?? '(no span)'}"`);
+        if (q.answer && !(span ?? '').toLowerCase().includes(q.answer.toLowerCase()))
+          console.log(`  ✗ span [${q.q}] want "${q.answer}" got "${span ?? '(no span)'}"`);
       });
     }
   }
-  console.log(`median visible length of answers and comparisons: ${medianVisible(replies)} characters (before: ${old?.medianLength ?? '–'})`);
+  console.log(
+    `median visible length of answers and comparisons: ${medianVisible(replies)} characters (before: ${old?.medianLength ?? '–'})`,
+  );
   if (old) console.log(`verdicts: now ${count(all)}; before ${count(old.tally)}`);
 }
 
@@ -110,7 +129,9 @@ function coldStart() {
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const s = performance.now();
-    const r = spawnSync(process.execPath, ['bin/compact-bot.js', 'ask', 'what notice is required before our funding is cut?'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/compact-bot.js', 'ask', 'what notice is required before our funding is cut?'], {
+      encoding: 'utf8',
+    });
     runs.push(performance.now() - s);
     if (r.status !== 0) throw new Error(`ask failed: ${r.stderr}`);
   }
@@ -125,7 +146,9 @@ const files = readdirSync('bench')
   .sort((x, y) => Number(x.startsWith('holdout')) - Number(y.startsWith('holdout')) || x.localeCompare(y));
 const only = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
 console.log('# compact-bot answer quality');
-console.log('Sets named holdout* are held back: written apart from the examples, never trained or tuned on. The others are our development sets.');
+console.log(
+  'Sets named holdout* are held back: written apart from the examples, never trained or tuned on. The others are our development sets.',
+);
 for (const f of files) if (!only || f.includes(only)) accuracy(f, loadQuestions(`bench/${f}`));
 for (const f of ['holdout-staff.jsonl', 'holdout.jsonl']) if (!only || f.includes(only)) learningLoop(kb, f, loadQuestions(`bench/${f}`));
 if (!process.argv.includes('--accuracy-only')) {

@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeSlackChild, ROOT, rssOf, startServer, stopServer, type Started } from './server-lib/children.js';
-import { runLoad, type LoadResult } from './server-lib/load.js';
+import { createTestSchema } from '../test/helpers/pg-schema.js';
+import { FakeSlackChild, ROOT, rssOf, type Started, startServer, stopServer } from './server-lib/children.js';
+import { type LoadResult, runLoad } from './server-lib/load.js';
 import { LOAD_HEADER, loadRow, verdict } from './server-lib/report.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './server-lib/slack-requests.js';
-import { createTestSchema } from '../test/helpers/pg-schema.js';
 
 const SECONDS = 10;
 const RATE = 1000;
@@ -34,13 +34,27 @@ const dataDir = () => {
   return dir;
 };
 const load = (s: Started, rate?: number, withFake = true, seconds = SECONDS): Promise<LoadResult> =>
-  runLoad({ port: s.port, pid: s.child.pid!, seconds, connections: rate ? PACED_CONNECTIONS : FLAT_OUT_CONNECTIONS, rate, fake: withFake ? fake : undefined, responseUrl: (id) => fake.responseUrl(id) });
+  runLoad({
+    port: s.port,
+    pid: s.child.pid!,
+    seconds,
+    connections: rate ? PACED_CONNECTIONS : FLAT_OUT_CONNECTIONS,
+    rate,
+    fake: withFake ? fake : undefined,
+    responseUrl: (id) => fake.responseUrl(id),
+  });
 const warmUp = (s: Started, withFake = true) => load(s, RATE, withFake, WARM_UP_SECONDS);
 
 console.log(`# compact-bot serve under signed Slack load\n`);
-console.log(`${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load generator, fake Slack and PostgreSQL share them.`);
-console.log(`Each run: ${SECONDS} s, after ${WARM_UP_SECONDS} s of warm-up at ${RATE}/s on a fresh server that is not counted; half /compact questions, half DM events, each with its own id and a fresh signature.`);
-console.log(`"at ${RATE}/s": ${RATE} requests per second over ${PACED_CONNECTIONS} connections (latency corrected for coordinated omission); "flat out": ${FLAT_OUT_CONNECTIONS} connections, each sending its next request as soon as the last is acknowledged.\n`);
+console.log(
+  `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load generator, fake Slack and PostgreSQL share them.`,
+);
+console.log(
+  `Each run: ${SECONDS} s, after ${WARM_UP_SECONDS} s of warm-up at ${RATE}/s on a fresh server that is not counted; half /compact questions, half DM events, each with its own id and a fresh signature.`,
+);
+console.log(
+  `"at ${RATE}/s": ${RATE} requests per second over ${PACED_CONNECTIONS} connections (latency corrected for coordinated omission); "flat out": ${FLAT_OUT_CONNECTIONS} connections, each sending its next request as soon as the last is acknowledged.\n`,
+);
 
 // Start-up, embedded store: spawn to the `ready` log line, and resident memory when idle.
 const readyMs: number[] = [];
@@ -93,15 +107,27 @@ if (pgUrl) {
 console.log(LOAD_HEADER);
 for (const [name, r] of rows) console.log(loadRow(name, r));
 if (pgNote) console.log(pgNote);
-console.log('\nanswered: distinct requests answered on the fake Slack / requests acknowledged; drain s: how long answering went on after the load stopped.');
-console.log('answers/s: answers posted per second from the first request to the last answer; requests in flight when the load stopped are answered too.');
-console.log('non-2xx under flat-out load are 503s: once the oldest request in hand has waited 10 s, new ones are refused for Slack to deliver again.\n');
+console.log(
+  '\nanswered: distinct requests answered on the fake Slack / requests acknowledged; drain s: how long answering went on after the load stopped.',
+);
+console.log(
+  'answers/s: answers posted per second from the first request to the last answer; requests in flight when the load stopped are answered too.',
+);
+console.log(
+  'non-2xx under flat-out load are 503s: once the oldest request in hand has waited 10 s, new ones are refused for Slack to deliver again.\n',
+);
 
-const meets = (r: LoadResult | undefined) => r !== undefined && r.rps >= RATE * 0.98 && r.p99 <= 50 && r.errors === 0 && r.non2xx === 0 && r.duplicates === 0;
+const meets = (r: LoadResult | undefined) =>
+  r !== undefined && r.rps >= RATE * 0.98 && r.p99 <= 50 && r.errors === 0 && r.non2xx === 0 && r.duplicates === 0;
 console.log('Targets');
-console.log(verdict(meets(embeddedPaced), `embedded store: ≥ ${RATE} signed requests/s acknowledged, p99 ≤ 50 ms, 0 errors, no duplicate posts`));
-if (pgPaced) console.log(verdict(meets(pgPaced), `PostgreSQL: ≥ ${RATE} signed requests/s acknowledged, p99 ≤ 50 ms, 0 errors, no duplicate posts`));
-console.log(verdict(idleAtStart <= 120 * 2 ** 20, `idle RSS ≤ 120 MB one second after ready (${mb(idleAtStart)} MB; ${mb(idleSettled)} MB settled)`));
+console.log(
+  verdict(meets(embeddedPaced), `embedded store: ≥ ${RATE} signed requests/s acknowledged, p99 ≤ 50 ms, 0 errors, no duplicate posts`),
+);
+if (pgPaced)
+  console.log(verdict(meets(pgPaced), `PostgreSQL: ≥ ${RATE} signed requests/s acknowledged, p99 ≤ 50 ms, 0 errors, no duplicate posts`));
+console.log(
+  verdict(idleAtStart <= 120 * 2 ** 20, `idle RSS ≤ 120 MB one second after ready (${mb(idleAtStart)} MB; ${mb(idleSettled)} MB settled)`),
+);
 console.log(verdict(coldStart <= 1500, `cold start ≤ 1.5 s (slowest of ${COLD_STARTS}: ${coldStart.toFixed(0)} ms)`));
 console.log(verdict(embeddedExit === 0, `SIGTERM after the runs: exit code ${embeddedExit}`));
 

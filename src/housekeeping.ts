@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { ReportDesk } from './core/reports/report-desk.js';
-import type { ReviewStore } from './core/storage/review-store.js';
 import type { RecordStore } from './core/storage/record-store.js';
+import type { ReviewStore } from './core/storage/review-store.js';
 import type { Store } from './core/storage/store.js';
 
 export const DAY_MS = 86_400_000;
@@ -75,7 +75,13 @@ export function startHousekeeping(deps: HousekeepingDeps): { stop(): Promise<voi
 }
 
 /** `review purge`: deletes questions kept for review (pending or dismissed) older than QUESTION_RETENTION_DAYS, audited. */
-export async function purgeQuestions(store: RecordStore, review: ReviewStore, days: number, actor: string, now: Date): Promise<{ deleted: number; before: Date }> {
+export async function purgeQuestions(
+  store: RecordStore,
+  review: ReviewStore,
+  days: number,
+  actor: string,
+  now: Date,
+): Promise<{ deleted: number; before: Date }> {
   const before = retentionCutoff(now, days);
   const deleted = await review.purgeQuestions(before);
   await store.audit({ actor, action: 'review.purge', target: `${deleted} older than ${before.toISOString().slice(0, 10)}`, at: now });

@@ -1,16 +1,16 @@
 import type { Logger } from 'pino';
-import { coreConfig, type CoreConfig } from './config.js';
+import { type CoreConfig, coreConfig } from './config.js';
 import { AnswerEngine } from './core/answers/engine.js';
 import { Conversations } from './core/conversation.js';
 import { loadKnowledge } from './core/knowledge/load.js';
 import type { KnowledgeBase } from './core/knowledge/types.js';
 import { ReportDesk } from './core/reports/report-desk.js';
-import { openStores } from './core/storage/open-store.js';
-import type { ReviewStore } from './core/storage/review-store.js';
 import { QuestionCapture } from './core/review/capture.js';
 import { LiveExamples } from './core/review/live-examples.js';
-import { Metrics } from './metrics.js';
+import { openStores } from './core/storage/open-store.js';
+import type { ReviewStore } from './core/storage/review-store.js';
 import type { Store } from './core/storage/store.js';
+import { Metrics } from './metrics.js';
 
 export interface Runtime {
   config: CoreConfig;

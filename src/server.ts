@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
-import type { Runtime } from './runtime.js';
-import type { PlatformAdapter, HttpRoute } from './core/index.js';
+import type { HttpRoute, PlatformAdapter } from './core/index.js';
 import { BodyTooLargeError, sendJson } from './http.js';
 import { metricsExposure, scrapeAllowed } from './metrics-exposure.js';
+import type { Runtime } from './runtime.js';
 
 /**
  * One HTTP server for every channel, with health and readiness endpoints. `/metrics` is on it unless

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../src/runtime.js';
 import { renderText } from '../src/core/answers/render-text.js';
+import { createRuntime, type Runtime } from '../src/runtime.js';
 import { BREACH_STEPS, referenceIn } from './helpers/breach-steps.js';
 import { tempDataDir } from './helpers/cli.js';
 
@@ -70,9 +70,28 @@ describe('conversation context', () => {
   });
 
   it('answers a form submission with errors by field, or stores it', async () => {
-    const bad = await app.bot.submitForm(who('c6'), 'signup', { compact: 'halton', organisation: 'A', sector: 'vcs', contactName: 'Sam', contactRole: 'Chair', email: 'nope', agree: 'yes' });
-    expect('errors' in bad && bad.errors).toEqual({ organisation: 'Please write organisation name in words.', email: expect.stringMatching(/not an email address/) });
-    const ok = await app.bot.submitForm(who('c6'), 'signup', { compact: 'halton', organisation: 'Widnes Food Bank', sector: 'vcs', contactName: 'Sam', contactRole: 'Chair', email: 'sam@example.org', agree: 'yes' });
+    const bad = await app.bot.submitForm(who('c6'), 'signup', {
+      compact: 'halton',
+      organisation: 'A',
+      sector: 'vcs',
+      contactName: 'Sam',
+      contactRole: 'Chair',
+      email: 'nope',
+      agree: 'yes',
+    });
+    expect('errors' in bad && bad.errors).toEqual({
+      organisation: 'Please write organisation name in words.',
+      email: expect.stringMatching(/not an email address/),
+    });
+    const ok = await app.bot.submitForm(who('c6'), 'signup', {
+      compact: 'halton',
+      organisation: 'Widnes Food Bank',
+      sector: 'vcs',
+      contactName: 'Sam',
+      contactRole: 'Chair',
+      email: 'sam@example.org',
+      agree: 'yes',
+    });
     expect('reply' in ok && ok.reply.submission?.ref).toMatch(/^SU-\d{4}-\d{4}$/);
   });
 });

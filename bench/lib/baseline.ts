@@ -33,7 +33,11 @@ export class FuseBaseline {
 
 /** An off-the-shelf BM25 library (MiniSearch) over the same items and examples, with fuzzy and prefix matching; never abstains. */
 export class MiniSearchBaseline {
-  private readonly index = new MiniSearch<Doc>({ fields: ['title', 'text', 'asked'], storeFields: ['cites'], searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 2 } } });
+  private readonly index = new MiniSearch<Doc>({
+    fields: ['title', 'text', 'asked'],
+    storeFields: ['cites'],
+    searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 2 } },
+  });
 
   constructor(kb: KnowledgeBase) {
     this.index.addAll(docsOf(kb));

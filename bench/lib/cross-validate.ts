@@ -9,7 +9,8 @@ import { judge, pct, tallyBy, type Verdict } from './score.js';
 /** The labelled question an example stands for: an item's (its compact and id), an intent, or out of scope. */
 function asQuestion(kb: KnowledgeBase, label: string, text: string): LabelledQuestion {
   if (label === 'none') return { q: text, intent: 'unknown', expect: [], category: 'out-of-scope' };
-  if (label.startsWith('intent:')) return { q: text, intent: label.slice(7) as LabelledQuestion['intent'], expect: [], category: 'intents' };
+  if (label.startsWith('intent:'))
+    return { q: text, intent: label.slice(7) as LabelledQuestion['intent'], expect: [], category: 'intents' };
   const e = kb.entries.find((x) => x.key === label)!;
   return { q: text, intent: e.kind === 'term' ? 'define' : 'answer', expect: [`${e.compact}:${e.id}`], category: `items (${e.kind}s)` };
 }
@@ -36,6 +37,8 @@ export function crossValidate(kb: KnowledgeBase, folds = 4): void {
   console.log('category              n    right  wrong-cit  declined  oos-declined');
   const t = tallyBy(questions, verdicts);
   for (const [cat, x] of [...t].sort(([a], [b]) => (a === 'ALL' ? 1 : b === 'ALL' ? -1 : a.localeCompare(b)))) {
-    console.log(`${cat.padEnd(20)} ${String(x.n).padStart(4)}  ${pct(x.right, x.n).padStart(6)}  ${pct(x.wrongCitation, x.n).padStart(9)}  ${pct(x.declined, x.answerable).padStart(8)}  ${pct(x.outOfScopeDeclined, x.outOfScope).padStart(12)}`);
+    console.log(
+      `${cat.padEnd(20)} ${String(x.n).padStart(4)}  ${pct(x.right, x.n).padStart(6)}  ${pct(x.wrongCitation, x.n).padStart(9)}  ${pct(x.declined, x.answerable).padStart(8)}  ${pct(x.outOfScopeDeclined, x.outOfScope).padStart(12)}`,
+    );
   }
 }

@@ -2,7 +2,7 @@ import { AnswerEngine } from '../../src/core/answers/engine.js';
 import { NONE_LABEL } from '../../src/core/answers/features.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/types.js';
 import type { LabelledQuestion } from './questions.js';
-import { judge, pct, tallyBy, type Tally, type Verdict } from './score.js';
+import { judge, pct, type Tally, tallyBy, type Verdict } from './score.js';
 
 /**
  * The review loop on a held-back set, nothing tuned on it: the questions alternate between "traffic" (asked

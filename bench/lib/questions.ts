@@ -21,7 +21,8 @@ export function loadQuestions(file: string): LabelledQuestion[] {
     .filter(({ line }) => line !== '' && !line.startsWith('//'))
     .map(({ line, n }) => {
       const parsed = questionSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${n}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(`${file}:${n}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       return parsed.data;
     });
 }

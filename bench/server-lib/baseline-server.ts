@@ -1,7 +1,8 @@
 // The naive baseline: a bare node:http server that reads the body, checks the Slack signature and acknowledges.
 // No framework, no store, no answer: what is left of the benchmark's figures is the cost of HTTP and HMAC alone.
-import { createServer } from 'node:http';
+
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifySlackSignature } from '../../src/channels/slack/verify-signature.js';
 

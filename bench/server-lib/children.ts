@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { FakeSlackCounts } from './fake-slack.js';
@@ -23,7 +23,10 @@ export class FakeSlackChild {
   ) {}
 
   static async start(): Promise<FakeSlackChild> {
-    const child = fork(RUN_TS, [join(import.meta.dirname, 'fake-slack-child.ts')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(RUN_TS, [join(import.meta.dirname, 'fake-slack-child.ts')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const [message] = (await once(child, 'message')) as [{ port: number }];
     return new FakeSlackChild(child, message.port);
   }
@@ -65,7 +68,11 @@ export interface Started {
 /** Spawns a server (`node <args>`, PORT=0) and waits for its `ready` log line, which names the port it took. */
 export async function startServer(args: string[], env: NodeJS.ProcessEnv): Promise<Started> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let pending = '';
   let readyLine: { port: number; at: number } | undefined;

@@ -74,7 +74,7 @@ export class BenchFakeSlack {
     if (method === 'auth.test') body = AUTH_TEST;
     else if (method === 'chat.postMessage') {
       const text = Buffer.concat(chunks).toString('utf8');
-      const thread = /(?:^|&)thread_ts=([^&]+)/.exec(text)?.[1] ?? (/"thread_ts":"([^"]+)"/.exec(text)?.[1]);
+      const thread = /(?:^|&)thread_ts=([^&]+)/.exec(text)?.[1] ?? /"thread_ts":"([^"]+)"/.exec(text)?.[1];
       this.count(`event:${thread ?? 'none'}`);
       body = `{"ok":true,"channel":"D0BENCH","ts":"${(this.ts += 1)}.000100"}`;
     }

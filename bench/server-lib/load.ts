@@ -1,5 +1,5 @@
 import autocannon, { type Request } from 'autocannon';
-import { rssOf, type FakeSlackChild } from './children.js';
+import { type FakeSlackChild, rssOf } from './children.js';
 import { messageEvent, slashCommand } from './slack-requests.js';
 
 export interface LoadOptions {
@@ -70,7 +70,14 @@ async function drain(fake: FakeSlackChild, acked: number): Promise<{ answered: n
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   await o.fake?.reset();
   let maxRss = await rssOf(o.pid);
-  const sampler = setInterval(() => void rssOf(o.pid).then((r) => (maxRss = Math.max(maxRss, r)), () => undefined), 200);
+  const sampler = setInterval(
+    () =>
+      void rssOf(o.pid).then(
+        (r) => (maxRss = Math.max(maxRss, r)),
+        () => undefined,
+      ),
+    200,
+  );
   const result = await autocannon({
     url: `http://127.0.0.1:${o.port}`,
     connections: o.connections,

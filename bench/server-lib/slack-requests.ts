@@ -30,7 +30,11 @@ export interface SignedRequest {
 function signed(contentType: string, body: string): SignedRequest {
   const timestamp = String(Math.floor(Date.now() / 1000));
   return {
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signatureFor(SIGNING_SECRET, timestamp, body) },
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': signatureFor(SIGNING_SECRET, timestamp, body),
+    },
     body,
   };
 }
@@ -68,7 +72,16 @@ export function messageEvent(n: number): SignedRequest {
       type: 'event_callback',
       event_id: `EvBENCH${n}`,
       event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'message', channel_type: 'im', channel: `D0B${user}`, user: `U0B${user}`, text: QUESTIONS[(n * 7) % QUESTIONS.length]!, ts, thread_ts: ts, event_ts: ts },
+      event: {
+        type: 'message',
+        channel_type: 'im',
+        channel: `D0B${user}`,
+        user: `U0B${user}`,
+        text: QUESTIONS[(n * 7) % QUESTIONS.length]!,
+        ts,
+        thread_ts: ts,
+        event_ts: ts,
+      },
     }),
   );
 }

@@ -16,7 +16,9 @@ export async function backupCommand(args: string[]): Promise<number> {
     return 2;
   }
   if (config.DATABASE_URL) {
-    console.error('DATABASE_URL is set, so the data is in PostgreSQL: back it up with pg_dump (or your provider\'s backups), not with compact-bot backup.');
+    console.error(
+      "DATABASE_URL is set, so the data is in PostgreSQL: back it up with pg_dump (or your provider's backups), not with compact-bot backup.",
+    );
     return 2;
   }
   const file = resolve(target);
@@ -25,7 +27,11 @@ export async function backupCommand(args: string[]): Promise<number> {
     closeSync(openSync(file, 'wx', 0o600));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(code === 'EEXIST' ? `${file} already exists; choose a new file name (a backup never overwrites).` : `Cannot create ${file}: ${code ?? String(error)}`);
+    console.error(
+      code === 'EEXIST'
+        ? `${file} already exists; choose a new file name (a backup never overwrites).`
+        : `Cannot create ${file}: ${code ?? String(error)}`,
+    );
     return 2;
   }
   const store = await openSqliteStore(config.DATA_DIR);

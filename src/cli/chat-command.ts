@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
-import { createRuntime } from '../runtime.js';
 import { runTerminalChat } from '../channels/terminal/terminal-chat.js';
+import { createRuntime } from '../runtime.js';
 
 export async function chatCommand(args: string[]): Promise<number> {
   const i = args.indexOf('--session');

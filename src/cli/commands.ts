@@ -41,7 +41,14 @@ const HELP: Record<string, string[]> = {
 const SETTINGS = 'Settings come from the environment, and from a .env file in the current directory when there is one (see .env.example).';
 
 export function usage(): string {
-  return ['Usage: compact-bot <command> [--help]', ...Object.values(HELP).flat().map((l) => `  ${l}`), '', SETTINGS].join('\n');
+  return [
+    'Usage: compact-bot <command> [--help]',
+    ...Object.values(HELP)
+      .flat()
+      .map((l) => `  ${l}`),
+    '',
+    SETTINGS,
+  ].join('\n');
 }
 
 export function commandHelp(name: string): string {

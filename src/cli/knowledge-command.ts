@@ -47,14 +47,17 @@ const MIN_ASKED: Record<EntryKind, number> = { undertaking: 8, fact: 8, route: 8
 
 function check(kb: KnowledgeBase, io: KnowledgeIo): number {
   for (const c of kb.compacts) io.out(`${c.meta.name}: ${counts(c.entries)}`);
-  io.out(`Total: ${kb.compacts.length} compact${kb.compacts.length === 1 ? '' : 's'}, ${counts(kb.entries)}; every quote verified against its source.`);
+  io.out(
+    `Total: ${kb.compacts.length} compact${kb.compacts.length === 1 ? '' : 's'}, ${counts(kb.entries)}; every quote verified against its source.`,
+  );
   const asked = kb.entries.map((e) => e.asked.length);
   const intents = kb.intents.map((i) => `${i.intent} ${i.asked.length}`).join(', ');
   io.out(
     `Example questions: ${asked.reduce((a, b) => a + b, 0)} on items (${Math.min(...asked)} to ${Math.max(...asked)} each); intents: ${intents}; out of scope: ${kb.outOfScope.reduce((s, o) => s + o.asked.length, 0)}.`,
   );
   const short = kb.entries.filter((e) => e.asked.length < MIN_ASKED[e.kind]);
-  for (const e of short) io.err(`- ${e.compact} ${e.id} (${e.kind}): ${e.asked.length} example questions, needs at least ${MIN_ASKED[e.kind]}`);
+  for (const e of short)
+    io.err(`- ${e.compact} ${e.id} (${e.kind}): ${e.asked.length} example questions, needs at least ${MIN_ASKED[e.kind]}`);
   if (short.length > 0) io.err(`${short.length} item${short.length === 1 ? ' has' : 's have'} too few example questions (asked:).`);
   return short.length > 0 ? 1 : 0;
 }
@@ -67,7 +70,9 @@ function findCompact(kb: KnowledgeBase, name: string): Compact | undefined {
 function findEntry(c: Compact, id: string): Entry | undefined {
   const wanted = [id, id.toLowerCase(), termSlug(id)];
   for (const kind of KINDS) {
-    const found = c.entries.find((e) => e.kind === kind && (wanted.includes(e.id) || (kind === 'term' && e.term?.acronym?.toLowerCase() === id.toLowerCase())));
+    const found = c.entries.find(
+      (e) => e.kind === kind && (wanted.includes(e.id) || (kind === 'term' && e.term?.acronym?.toLowerCase() === id.toLowerCase())),
+    );
     if (found) return found;
   }
   return undefined;
@@ -100,7 +105,10 @@ function show(kb: KnowledgeBase, compactName: string, id: string, io: KnowledgeI
     io.err(
       close.length > 0
         ? `The ${c.meta.name} has no entry "${id}". Did you mean: ${close.join(', ')}?`
-        : `The ${c.meta.name} has no entry "${id}". Its entries include: ${c.entries.slice(0, 8).map((x) => x.id).join(', ')}, …`,
+        : `The ${c.meta.name} has no entry "${id}". Its entries include: ${c.entries
+            .slice(0, 8)
+            .map((x) => x.id)
+            .join(', ')}, …`,
     );
     return 1;
   }
@@ -110,10 +118,7 @@ function show(kb: KnowledgeBase, compactName: string, id: string, io: KnowledgeI
 
 function describe(c: Compact, e: Entry): string[] {
   const s = e.source;
-  const lines = [
-    `${c.meta.name} ${e.id} (${e.kind}): ${e.title}`,
-    `Source: ${s.title} (${s.publisher}, ${s.year}; ${s.status})`,
-  ];
+  const lines = [`${c.meta.name} ${e.id} (${e.kind}): ${e.title}`, `Source: ${s.title} (${s.publisher}, ${s.year}; ${s.status})`];
   if (e.section) lines.push(`Section: ${e.section}`);
   if (e.heading) lines.push(`${e.kind === 'fact' ? 'Topic' : 'Heading'}: ${e.heading}`);
   if (e.by) lines.push(`Given by: ${GIVEN_BY[e.by]}`);

@@ -15,6 +15,8 @@ export async function packageTeamsCommand(args: string[]): Promise<number> {
   const zip = teamsAppPackage(process.env.MICROSOFT_APP_ID);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip);
-  process.stdout.write(`Wrote ${out} (manifest.json, color.png, outline.png). Upload it in Teams: Apps › Manage your apps › Upload an app.\n`);
+  process.stdout.write(
+    `Wrote ${out} (manifest.json, color.png, outline.png). Upload it in Teams: Apps › Manage your apps › Upload an app.\n`,
+  );
   return 0;
 }

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
-import { createRuntime } from '../runtime.js';
 import { ADAPTER_FACTORIES } from '../channels/adapters.js';
 import type { PlatformAdapter } from '../core/index.js';
 import { startHousekeeping } from '../housekeeping.js';
 import { createLogger } from '../logger.js';
+import { createRuntime } from '../runtime.js';
 import { createHttpServer } from '../server.js';
 
 /** How often an instance checks for examples accepted in review (one small query). */
@@ -32,7 +32,16 @@ export async function serveCommand(): Promise<number> {
   for (const c of channels) await c.start?.();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : app.config.PORT;
-  log.info({ port, host: app.config.HOST, channels: channels.map((c) => c.name), store: app.store.kind, startupMs: Math.round(performance.now() - started) }, 'ready');
+  log.info(
+    {
+      port,
+      host: app.config.HOST,
+      channels: channels.map((c) => c.name),
+      store: app.store.kind,
+      startupMs: Math.round(performance.now() - started),
+    },
+    'ready',
+  );
 
   // V8's default, held back while starting (see main.ts): under load a larger young generation costs less time.
   setFlagsFromString('--semi-space-growth-factor=2');

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { coreConfig } from '../config.js';
 import { openStore } from '../core/storage/open-store.js';
-import { SUBMISSION_STATUSES, type Store, type Submission, type SubmissionKind, type SubmissionStatus } from '../core/storage/store.js';
+import { type Store, SUBMISSION_STATUSES, type Submission, type SubmissionKind, type SubmissionStatus } from '../core/storage/store.js';
 import { retentionCutoff } from '../housekeeping.js';
 
 export interface SubmissionsIo {
@@ -31,7 +31,9 @@ function toCsv(rows: Submission[]): string {
   const fields = [...new Set(rows.flatMap((r) => Object.keys(r.data)))];
   const header = ['ref', 'status', 'compact', 'channel', 'userId', 'createdAt', 'updatedAt', ...fields];
   const lines = rows.map((r) =>
-    [r.ref, r.status, r.compact, r.channel, r.userId, r.createdAt.toISOString(), r.updatedAt.toISOString(), ...fields.map((f) => r.data[f])].map(csvCell).join(','),
+    [r.ref, r.status, r.compact, r.channel, r.userId, r.createdAt.toISOString(), r.updatedAt.toISOString(), ...fields.map((f) => r.data[f])]
+      .map(csvCell)
+      .join(','),
   );
   return [header.join(','), ...lines].join('\n');
 }

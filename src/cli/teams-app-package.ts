@@ -11,9 +11,14 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function filledManifest(appId: string | undefined, dir = MANIFEST_DIR): string {
   const id = appId?.trim();
   if (!id) {
-    throw new ConfigError('MICROSOFT_APP_ID is not set: the Teams app package needs the bot’s Microsoft app id (the Azure Bot’s "Microsoft App ID").');
+    throw new ConfigError(
+      'MICROSOFT_APP_ID is not set: the Teams app package needs the bot’s Microsoft app id (the Azure Bot’s "Microsoft App ID").',
+    );
   }
-  if (!GUID.test(id)) throw new ConfigError('MICROSOFT_APP_ID must be a GUID such as 00000000-0000-0000-0000-000000000000 (the Azure Bot’s "Microsoft App ID").');
+  if (!GUID.test(id))
+    throw new ConfigError(
+      'MICROSOFT_APP_ID must be a GUID such as 00000000-0000-0000-0000-000000000000 (the Azure Bot’s "Microsoft App ID").',
+    );
   const text = readFileSync(join(dir, 'manifest.json'), 'utf8').replaceAll('${{MICROSOFT_APP_ID}}', id.toLowerCase());
   const left = /\$\{\{(\w+)\}\}/.exec(text);
   if (left) throw new ConfigError(`manifest/teams/manifest.json has a placeholder package-teams does not fill: ${left[0]}`);

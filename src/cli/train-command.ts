@@ -2,14 +2,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { coreConfig } from '../config.js';
-import { trainModel, type CalibrationQuestion } from '../core/answers/train.js';
+import { type CalibrationQuestion, trainModel } from '../core/answers/train.js';
 import { loadKnowledge, MODEL_FILE } from '../core/knowledge/load.js';
 
 /** `compact-bot train`: trains the answer model on the knowledge base's examples and writes model.json beside them. */
 export async function trainCommand(args: string[]): Promise<number> {
   const files = args[0] === '--calibrate' ? args.slice(1) : [];
   if (files.length === 0) {
-    process.stderr.write('usage: compact-bot train --calibrate <questions.jsonl>…   (trains the answer model; writes model.json into KNOWLEDGE_DIR)\n');
+    process.stderr.write(
+      'usage: compact-bot train --calibrate <questions.jsonl>…   (trains the answer model; writes model.json into KNOWLEDGE_DIR)\n',
+    );
     return 2;
   }
   const dir = coreConfig().KNOWLEDGE_DIR;
@@ -18,7 +20,9 @@ export async function trainCommand(args: string[]): Promise<number> {
   const file = join(dir, MODEL_FILE);
   writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`Trained on ${model.trainedOn} in ${seconds} s: temperature ${model.temperature}, answer at ${model.thresholds.answer}, suggest at ${model.thresholds.suggest}. Wrote ${file}.\n`);
+  process.stdout.write(
+    `Trained on ${model.trainedOn} in ${seconds} s: temperature ${model.temperature}, answer at ${model.thresholds.answer}, suggest at ${model.thresholds.suggest}. Wrote ${file}.\n`,
+  );
   return 0;
 }
 

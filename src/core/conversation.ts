@@ -1,12 +1,12 @@
-import type { AnswerContext, AnswerEngine } from './answers/engine.js';
 import { reply } from './answers/compose.js';
+import type { AnswerContext, AnswerEngine } from './answers/engine.js';
 import type { Reply } from './answers/reply.js';
 import { FLOWS, FlowRunner, type Who } from './flows/runner.js';
 import type { FlowState } from './flows/types.js';
 import type { KnowledgeBase } from './knowledge/types.js';
-import type { Store, SubmissionKind } from './storage/store.js';
-import { replyGiven, type QuestionCapture } from './review/capture.js';
+import { type QuestionCapture, replyGiven } from './review/capture.js';
 import { newReviewId } from './review/mask.js';
+import type { Store, SubmissionKind } from './storage/store.js';
 
 /** The store could not be reached; the turn was not applied. */
 class StoreUnavailableError extends Error {
@@ -163,7 +163,8 @@ export class Conversations {
     const review = kept ?? (result.chosen ? state.review : undefined);
     await this.save(store, key, { answer: result.context, ...(review ? { review } : {}) }, now);
     const { review: why, chosen } = result;
-    if (kept && why) return { reply: result.reply, keep: (c) => c.keep(kept, msg, msg.text, why.reason, replyGiven(result.reply), why.candidates) };
+    if (kept && why)
+      return { reply: result.reply, keep: (c) => c.keep(kept, msg, msg.text, why.reason, replyGiven(result.reply), why.candidates) };
     if (review && chosen) return { reply: result.reply, keep: (c) => c.pressed(review, chosen) };
     return { reply: result.reply };
   }
@@ -185,7 +186,11 @@ export class Conversations {
   }
 
   /** A whole form at once (Slack modal, Teams card). On success the conversational flow, if any, is closed. */
-  async submitForm(who: Who, flowId: SubmissionKind, values: Record<string, string | undefined>): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
+  async submitForm(
+    who: Who,
+    flowId: SubmissionKind,
+    values: Record<string, string | undefined>,
+  ): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
     const now = this.clock();
     const started = performance.now();
     try {

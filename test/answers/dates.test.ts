@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatDate, readDates, shift, type CalendarDate } from '../../src/core/answers/dates.js';
+import { addMonths, type CalendarDate, formatDate, readDates, shift } from '../../src/core/answers/dates.js';
 import { describePeriod, periodWordings } from '../../src/core/knowledge/periods.js';
 
 const d = (year: number, month: number, day: number): CalendarDate => ({ year, month, day });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { loadQuestions } from '../../bench/lib/questions.js';
 import { coreConfig } from '../../src/config.js';
 import { AnswerEngine } from '../../src/core/answers/engine.js';
 import { renderText } from '../../src/core/answers/render-text.js';
 import { trainingDigest } from '../../src/core/answers/train.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import { foldForComparison } from '../../src/core/knowledge/verbatim.js';
-import { loadQuestions } from '../../bench/lib/questions.js';
 
 const kb = loadKnowledge(coreConfig({}).KNOWLEDGE_DIR);
 const engine = new AnswerEngine(kb);
@@ -54,7 +54,13 @@ describe('answer engine', () => {
   });
 
   it('declines plainly, with no passage, what the compacts do not cover though it shares their words', () => {
-    for (const q of ["what's the weather tomorrow", 'reset my password', 'asdkjh qwpeoi', 'how much notice does my landlord have to give', 'register a birth in hertford']) {
+    for (const q of [
+      "what's the weather tomorrow",
+      'reset my password',
+      'asdkjh qwpeoi',
+      'how much notice does my landlord have to give',
+      'register a birth in hertford',
+    ]) {
       const r = ask(q);
       expect(r.intent, q).toBe('unknown');
       expect(r.hits, q).toEqual([]);

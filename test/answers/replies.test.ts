@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { coreConfig } from '../../src/config.js';
-import { replyCard } from '../../src/channels/teams/reply-card.js';
+import { loadQuestions } from '../../bench/lib/questions.js';
 import { renderReply } from '../../src/channels/slack/block-kit.js';
+import { replyCard } from '../../src/channels/teams/reply-card.js';
+import { coreConfig } from '../../src/config.js';
 import { routeReply } from '../../src/core/answers/compose.js';
 import { AnswerEngine } from '../../src/core/answers/engine.js';
 import { LEEWAY, VISIBLE_CHARS, visibleLength } from '../../src/core/answers/fit.js';
@@ -9,7 +10,6 @@ import { renderText } from '../../src/core/answers/render-text.js';
 import type { Block, Reply } from '../../src/core/answers/reply.js';
 import { pickSpan, spanQuestion } from '../../src/core/answers/span.js';
 import { loadKnowledge } from '../../src/core/knowledge/load.js';
-import { loadQuestions } from '../../bench/lib/questions.js';
 
 const kb = loadKnowledge(coreConfig({}).KNOWLEDGE_DIR);
 const engine = new AnswerEngine(kb);

@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { exactCommand } from '../../src/core/answers/commands.js';
 import { decide } from '../../src/core/answers/decide.js';
 import { ExampleIndex } from '../../src/core/answers/example-index.js';
-import { fitTemperature, probabilities, train, type TrainingCase } from '../../src/core/answers/model.js';
+import { fitTemperature, probabilities, type TrainingCase, train } from '../../src/core/answers/model.js';
 import type { Entry, KnowledgeBase } from '../../src/core/knowledge/types.js';
 
 const entry = (compact: string, id: string): Entry =>
-  ({ key: `${compact}:undertaking:${id}`, kind: 'undertaking', compact, id, title: id, text: id, keywords: [], asked: [] }) as unknown as Entry;
+  ({
+    key: `${compact}:undertaking:${id}`,
+    kind: 'undertaking',
+    compact,
+    id,
+    title: id,
+    text: id,
+    keywords: [],
+    asked: [],
+  }) as unknown as Entry;
 
 describe('example index', () => {
   const feats = (text: string) => ({ words: text.split(' '), chars: text.split(' ').flatMap((w) => [w.slice(0, 3), w.slice(-3)]) });
@@ -73,12 +82,18 @@ describe('decide', () => {
   });
 
   it('offers choices when unsure, and declines when "none" is likeliest', () => {
-    expect(decide([item(a, 0.3), item(c, 0.25), { option: { kind: 'none' }, p: 0.2 }], thresholds)).toMatchObject({ kind: 'suggest', items: [a, c] });
+    expect(decide([item(a, 0.3), item(c, 0.25), { option: { kind: 'none' }, p: 0.2 }], thresholds)).toMatchObject({
+      kind: 'suggest',
+      items: [a, c],
+    });
     expect(decide([item(a, 0.3), { option: { kind: 'none' }, p: 0.7 }], thresholds)).toMatchObject({ kind: 'decline', nearest: a });
   });
 
   it('acts on an intent that wins', () => {
-    expect(decide([{ option: { kind: 'intent', intent: 'signup' }, p: 0.6 }, item(a, 0.4)], thresholds)).toMatchObject({ kind: 'intent', intent: 'signup' });
+    expect(decide([{ option: { kind: 'intent', intent: 'signup' }, p: 0.6 }, item(a, 0.4)], thresholds)).toMatchObject({
+      kind: 'intent',
+      intent: 'signup',
+    });
   });
 });
 

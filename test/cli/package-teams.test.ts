@@ -31,11 +31,18 @@ const manifestFile = () => JSON.parse(readFileSync(join(MANIFEST_DIR, 'manifest.
 describe('Teams app manifest and icons', () => {
   it('is a v1.17+ manifest with every required field and a bot in personal, team and group chat scopes', () => {
     const m = manifestFile();
-    expect(m.$schema).toMatch(/^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/v1\.(1[7-9]|[2-9]\d)\/MicrosoftTeams\.schema\.json$/);
+    expect(m.$schema).toMatch(
+      /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/v1\.(1[7-9]|[2-9]\d)\/MicrosoftTeams\.schema\.json$/,
+    );
     expect(m.$schema).toContain(`v${m.manifestVersion}/`);
     expect(m.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(m.id).toBe('${{MICROSOFT_APP_ID}}');
-    expect(m.developer).toEqual({ name: expect.any(String), websiteUrl: expect.stringMatching(/^https:/), privacyUrl: expect.stringMatching(/^https:/), termsOfUseUrl: expect.stringMatching(/^https:/) });
+    expect(m.developer).toEqual({
+      name: expect.any(String),
+      websiteUrl: expect.stringMatching(/^https:/),
+      privacyUrl: expect.stringMatching(/^https:/),
+      termsOfUseUrl: expect.stringMatching(/^https:/),
+    });
     expect(m.name.short.length).toBeLessThanOrEqual(30);
     expect(m.description.short.length).toBeLessThanOrEqual(80);
     expect(m.description.full.length).toBeLessThanOrEqual(4000);

@@ -38,7 +38,9 @@ export class FakeBotConnector {
       const method = req.method === 'POST' || req.method === 'PUT' ? req.method : undefined;
       if (!m || !method || (method === 'PUT' && !m[2])) {
         this.unexpected.push(`${req.method} ${path}`);
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound', message: 'no such route' } }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { code: 'NotFound', message: 'no such route' } }));
         return;
       }
       const call: ConnectorCall = {
@@ -67,10 +69,13 @@ export class FakeBotConnector {
     if (this.calls.length < count) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`expected ${count} connector calls, got ${this.calls.length}`)), timeoutMs);
-        this.waiters.push({ count, resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        } });
+        this.waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       });
     }
     return this.calls;

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { messageProblems, viewProblems } from './slack-blocks.js';
 
 /** One request the fake received: a Web API method, or a post to a response_url (method "response_url"). */
@@ -129,7 +129,10 @@ export class FakeSlackApi {
       const found = this.calls.find(predicate);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching Slack call within ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method}:${c.status}`).join(', ') || 'none'}`);
+      if (left <= 0)
+        throw new Error(
+          `no matching Slack call within ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method}:${c.status}`).join(', ') || 'none'}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -148,7 +151,9 @@ export class FakeSlackApi {
     this.sockets = new WebSocketServer({ server: this.server!, path: '/socket' });
     this.sockets.on('connection', (ws) => {
       this.socket = ws;
-      ws.on('message', (data) => this.record({ method: 'socket_ack', body: JSON.parse(data.toString()) as Record<string, any>, status: 200 }));
+      ws.on('message', (data) =>
+        this.record({ method: 'socket_ack', body: JSON.parse(data.toString()) as Record<string, any>, status: 200 }),
+      );
       ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' } }));
     });
   }
@@ -156,7 +161,9 @@ export class FakeSlackApi {
   /** Sends one Socket Mode envelope to the connected app. */
   sendEnvelope(envelope: { envelope_id: string; type: string; payload: unknown; retry_attempt?: number }): void {
     if (!this.socket) throw new Error('no Socket Mode connection');
-    this.socket.send(JSON.stringify({ accepts_response_payload: envelope.type !== 'events_api', retry_attempt: 0, retry_reason: '', ...envelope }));
+    this.socket.send(
+      JSON.stringify({ accepts_response_payload: envelope.type !== 'events_api', retry_attempt: 0, retry_reason: '', ...envelope }),
+    );
   }
 
   reset(): void {
@@ -248,12 +255,22 @@ export class FakeSlackApi {
   private answer(method: string, body: Record<string, any>, token: string): Record<string, unknown> {
     // Socket Mode connects with the app-level token; everything else here takes the bot token.
     if (method === 'apps.connections.open') {
-      return token.startsWith('xapp-') ? { ok: true, url: `${this.url.replace('http:', 'ws:')}/socket` } : { ok: false, error: 'not_allowed_token_type' };
+      return token.startsWith('xapp-')
+        ? { ok: true, url: `${this.url.replace('http:', 'ws:')}/socket` }
+        : { ok: false, error: 'not_allowed_token_type' };
     }
     if (!token.startsWith('xoxb-')) return { ok: false, error: token ? 'not_allowed_token_type' : 'not_authed' };
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'compact-bot', team_id: 'T0001', user_id: FakeSlackApi.BOT_USER_ID, bot_id: FakeSlackApi.BOT_ID };
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'compact-bot',
+          team_id: 'T0001',
+          user_id: FakeSlackApi.BOT_USER_ID,
+          bot_id: FakeSlackApi.BOT_ID,
+        };
       case 'chat.postMessage': {
         // A channel id, a DM id, or a user id (delivered in the app's DM with them); anything else, such as a
         // stored reference of ours ("slack:T1:U1") or a #name, is not a conversation Slack knows.
@@ -262,7 +279,19 @@ export class FakeSlackApi {
         const ts = `${(this.ts += 1)}.000100`;
         // A message to a user id is delivered in the DM between the app and that user.
         const channel = /^[UW]/.test(String(body.channel)) ? `D${String(body.channel).slice(1)}` : body.channel;
-        return { ok: true, channel, ts, message: { type: 'message', text: body.text, user: FakeSlackApi.BOT_USER_ID, bot_id: FakeSlackApi.BOT_ID, ts, thread_ts: body.thread_ts } };
+        return {
+          ok: true,
+          channel,
+          ts,
+          message: {
+            type: 'message',
+            text: body.text,
+            user: FakeSlackApi.BOT_USER_ID,
+            bot_id: FakeSlackApi.BOT_ID,
+            ts,
+            thread_ts: body.thread_ts,
+          },
+        };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${(this.ts += 1)}.000200` };
@@ -274,7 +303,14 @@ export class FakeSlackApi {
         return { ok: true, view: { id, team_id: 'T0001', state: { values: {} }, hash: `h${(this.views += 1)}`, ...view } };
       }
       case 'conversations.open':
-        return { ok: true, channel: { id: `D${String(body.users ?? 'U0').split(',')[0]!.slice(1)}` } };
+        return {
+          ok: true,
+          channel: {
+            id: `D${String(body.users ?? 'U0')
+              .split(',')[0]!
+              .slice(1)}`,
+          },
+        };
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { renderText } from '../../src/core/answers/render-text.js';
 import { breachFlow } from '../../src/core/flows/breach.js';
 import { parseField } from '../../src/core/flows/fields.js';
 import { FlowRunner, type StepResult } from '../../src/core/flows/runner.js';
 import type { FlowState } from '../../src/core/flows/types.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { tempDataDir } from '../helpers/cli.js';
 
 let app: Runtime;
@@ -55,7 +55,19 @@ describe('edit compact', () => {
     expect(kept.last.state!.values).toMatchObject({ compact: 'dacorum', undertakings: ['not-sure'] });
 
     let step = runner.start('signup', undefined, now);
-    const lines = ['Halton', 'Widnes Food Bank', 'vcs', 'skip', 'Sam', 'Chair', 'sam@example.org', 'skip', 'yes', 'edit sector', 'statutory'];
+    const lines = [
+      'Halton',
+      'Widnes Food Bank',
+      'vcs',
+      'skip',
+      'Sam',
+      'Chair',
+      'sam@example.org',
+      'skip',
+      'yes',
+      'edit sector',
+      'statutory',
+    ];
     for (const line of lines) {
       step = await runner.step(step.state!, line, who, now);
     }
@@ -102,7 +114,9 @@ describe('the undertakings question in a chat', () => {
 
   it('does not refuse "4.4" for Dacorum as "type words": it points to the list’s numbers', async () => {
     const { said } = await chat([...UP_TO_UNDERTAKINGS('Dacorum'), '4.4']);
-    expect(said.at(-1)).toMatch(/Dacorum Compact has no undertaking 4\.4 \(4\.4 is numbered so in the Hertfordshire Compact\)\. Type a number from 1 to 26/);
+    expect(said.at(-1)).toMatch(
+      /Dacorum Compact has no undertaking 4\.4 \(4\.4 is numbered so in the Hertfordshire Compact\)\. Type a number from 1 to 26/,
+    );
     expect(said.at(-1)).toMatch(/3: Clear and consistent funding criteria/);
   });
 

@@ -2,14 +2,15 @@
  * What every reply must satisfy whatever the user typed, as lists of problems (empty when all is well).
  * The limits are Slack's and Microsoft's documented ones, restated here rather than read from src.
  */
+
+import { coreConfig } from '../../src/config.js';
+import { linkSegments } from '../../src/core/answers/blocks.js';
 import { renderText } from '../../src/core/answers/render-text.js';
 import type { Hit, Reply } from '../../src/core/answers/reply.js';
 import { FLOWS } from '../../src/core/flows/runner.js';
+import { loadKnowledge } from '../../src/core/knowledge/load.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/types.js';
 import { checkVerbatim } from '../../src/core/knowledge/verbatim.js';
-import { loadKnowledge } from '../../src/core/knowledge/load.js';
-import { linkSegments } from '../../src/core/answers/blocks.js';
-import { coreConfig } from '../../src/config.js';
 
 let links: Set<string> | undefined;
 /** The web addresses the knowledge base links to (in its sources' text and as where they are published): the only links we may make. */
@@ -68,7 +69,8 @@ export function replyProblems(reply: Reply, kb: KnowledgeBase): string[] {
     }
     const source = kb.compacts.find((c) => c.meta.id === entry.compact)?.texts.get(entry.source.id) ?? '';
     // A route's text is its passages joined by blank lines; each is verbatim on its own.
-    if (!hit.text.split('\n\n').every((passage) => checkVerbatim(passage, source).ok)) problems.push(`hit ${hit.key}: not verbatim in ${entry.source.title}`);
+    if (!hit.text.split('\n\n').every((passage) => checkVerbatim(passage, source).ok))
+      problems.push(`hit ${hit.key}: not verbatim in ${entry.source.title}`);
   }
   return problems;
 }
@@ -86,7 +88,8 @@ export function flowProblems(reply: Reply, fromReview: boolean): string[] {
   if (view.stage === 'review') return text.includes('Please check your answers') ? [] : ['the review does not show the answers'];
   const field = FLOWS[view.flowId as keyof typeof FLOWS].fields.find((f) => f.id === view.fieldId);
   // Words typed at the undertakings question search the compact: the matches to choose from stand for the question.
-  const asked = field && (text.includes(field.prompt) || (field.type === 'undertakings' && reply.actions.some((a) => a.value === 'not sure')));
+  const asked =
+    field && (text.includes(field.prompt) || (field.type === 'undertakings' && reply.actions.some((a) => a.value === 'not sure')));
   return asked ? [] : [`the question for ${String(view.fieldId)} is not asked`];
 }
 
@@ -95,7 +98,8 @@ function mrkdwnProblems(mrkdwn: string, where: string): string[] {
   const problems = readabilityProblems(mrkdwn, where);
   // A link to a web address from the knowledge base (`<https://…|text>`) is the one markup we write.
   const text = mrkdwn.replace(/<(https?:\/\/[^\s|<>]+)\|[^<>|]*>/g, (link, url: string) => (ourLink(url) ? 'link' : link));
-  if (text.includes('<')) problems.push(`${where}: unescaped < in ${JSON.stringify(text.slice(Math.max(0, text.indexOf('<') - 20), text.indexOf('<') + 30))}`);
+  if (text.includes('<'))
+    problems.push(`${where}: unescaped < in ${JSON.stringify(text.slice(Math.max(0, text.indexOf('<') - 20), text.indexOf('<') + 30))}`);
   if (/[^\n]>/.test(text)) problems.push(`${where}: unescaped > inside a line`);
   if (/&(?!amp;|lt;|gt;)/.test(text)) problems.push(`${where}: & that is not an escape`);
   if (text.length > 3000) problems.push(`${where}: ${text.length} characters (Slack allows 3000)`);
@@ -118,9 +122,15 @@ function textObjectProblems(t: any, plainMax: number, where: string): string[] {
 function elementProblems(e: any, where: string): string[] {
   switch (e.type) {
     case 'button':
-      return [...plainProblems(e.text?.text, 75, `${where} text`), ...(typeof e.value === 'string' && e.value.length <= 2000 ? [] : [`${where}: value over 2000 characters`])];
+      return [
+        ...plainProblems(e.text?.text, 75, `${where} text`),
+        ...(typeof e.value === 'string' && e.value.length <= 2000 ? [] : [`${where}: value over 2000 characters`]),
+      ];
     case 'static_select':
-      return (e.options ?? []).flatMap((o: any, i: number) => [...plainProblems(o.text?.text, 75, `${where} option ${i}`), ...(String(o.value).length <= 150 ? [] : [`${where} option ${i}: value over 150`])]);
+      return (e.options ?? []).flatMap((o: any, i: number) => [
+        ...plainProblems(o.text?.text, 75, `${where} option ${i}`),
+        ...(String(o.value).length <= 150 ? [] : [`${where} option ${i}: value over 150`]),
+      ]);
     default:
       return [];
   }
@@ -137,11 +147,21 @@ function blockProblems(b: any, where: string): string[] {
     case 'header':
       return b.text?.type === 'plain_text' ? plainProblems(b.text.text, 150, `${where} header`) : [`${where}: header is not plain_text`];
     case 'context':
-      return [...(b.elements.length <= 10 ? [] : [`${where}: over 10 context elements`]), ...b.elements.flatMap((e: any, i: number) => textObjectProblems(e, 3000, `${where} context ${i}`))];
+      return [
+        ...(b.elements.length <= 10 ? [] : [`${where}: over 10 context elements`]),
+        ...b.elements.flatMap((e: any, i: number) => textObjectProblems(e, 3000, `${where} context ${i}`)),
+      ];
     case 'actions':
-      return [...(b.elements.length <= 25 ? [] : [`${where}: over 25 elements`]), ...b.elements.flatMap((e: any, i: number) => elementProblems(e, `${where} element ${i}`))];
+      return [
+        ...(b.elements.length <= 25 ? [] : [`${where}: over 25 elements`]),
+        ...b.elements.flatMap((e: any, i: number) => elementProblems(e, `${where} element ${i}`)),
+      ];
     case 'input':
-      return [...plainProblems(b.label?.text, 2000, `${where} label`), ...(b.hint ? plainProblems(b.hint.text, 2000, `${where} hint`) : []), ...elementProblems(b.element, `${where} input`)];
+      return [
+        ...plainProblems(b.label?.text, 2000, `${where} label`),
+        ...(b.hint ? plainProblems(b.hint.text, 2000, `${where} hint`) : []),
+        ...elementProblems(b.element, `${where} input`),
+      ];
     case 'divider':
       return [];
     default:
@@ -176,7 +196,22 @@ function cardMarkdownProblems(text: unknown, where: string): string[] {
   return problems;
 }
 
-const CARD_TYPES = new Set(['AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'Container', 'ColumnSet', 'Column', 'FactSet', 'ActionSet', 'Action.Submit', 'Action.Execute', 'Input.Text', 'Input.ChoiceSet', 'Input.Date']);
+const CARD_TYPES = new Set([
+  'AdaptiveCard',
+  'TextBlock',
+  'RichTextBlock',
+  'TextRun',
+  'Container',
+  'ColumnSet',
+  'Column',
+  'FactSet',
+  'ActionSet',
+  'Action.Submit',
+  'Action.Execute',
+  'Input.Text',
+  'Input.ChoiceSet',
+  'Input.Date',
+]);
 // What inbound.ts accepts back from a button: a press on a button it would refuse is a dead button.
 const SUBMIT_TEXT_MAX = 2000;
 /** Microsoft recommends keeping a bot message within 80 KB, counted in UTF-16. */
@@ -185,9 +220,16 @@ const CARD_BYTES_MAX = 80 * 1024;
 function submitProblems(data: any, where: string): string[] {
   switch (data?.compactBot) {
     case 'message':
-      return typeof data.text === 'string' && data.text.trim() !== '' && data.text.trim().length <= SUBMIT_TEXT_MAX ? [] : [`${where}: message text the bot would refuse`];
+      return typeof data.text === 'string' && data.text.trim() !== '' && data.text.trim().length <= SUBMIT_TEXT_MAX
+        ? []
+        : [`${where}: message text the bot would refuse`];
     case 'feedback':
-      return typeof data.question === 'string' && data.question.length <= SUBMIT_TEXT_MAX && data.keys.length <= 50 && data.keys.every((k: string) => k.length <= 200) ? [] : [`${where}: feedback the bot would refuse`];
+      return typeof data.question === 'string' &&
+        data.question.length <= SUBMIT_TEXT_MAX &&
+        data.keys.length <= 50 &&
+        data.keys.every((k: string) => k.length <= 200)
+        ? []
+        : [`${where}: feedback the bot would refuse`];
     case 'form':
     case 'cancel':
       return ['breach', 'signup'].includes(data.flowId) ? [] : [`${where}: unknown flow`];
@@ -201,7 +243,8 @@ export function cardProblems(card: unknown): string[] {
   const json = JSON.stringify(card);
   const problems: string[] = [];
   if (JSON.stringify(JSON.parse(json)) !== json) problems.push('card does not survive a JSON round trip');
-  if (json.length * 2 > CARD_BYTES_MAX) problems.push(`card is ${Math.round((json.length * 2) / 1024)} KB in UTF-16 (Teams: keep within 80 KB)`);
+  if (json.length * 2 > CARD_BYTES_MAX)
+    problems.push(`card is ${Math.round((json.length * 2) / 1024)} KB in UTF-16 (Teams: keep within 80 KB)`);
   const walk = (node: any, where: string): void => {
     if (Array.isArray(node)) {
       node.forEach((n, i) => walk(n, `${where}[${i}]`));
@@ -210,16 +253,24 @@ export function cardProblems(card: unknown): string[] {
     if (!node || typeof node !== 'object') return;
     // The one link we make: a run of the knowledge base's text that opens the https address the source gives.
     const link = node.type === 'TextRun' && node.selectAction?.type === 'Action.OpenUrl' && ourLink(node.selectAction.url);
-    for (const key of ['selectAction', 'url', 'iconUrl', 'backgroundImage', '$data', '$when']) if (key in node && !(link && key === 'selectAction')) problems.push(`${where}: has ${key}`);
+    for (const key of ['selectAction', 'url', 'iconUrl', 'backgroundImage', '$data', '$when'])
+      if (key in node && !(link && key === 'selectAction')) problems.push(`${where}: has ${key}`);
     if ('type' in node && !CARD_TYPES.has(node.type)) problems.push(`${where}: element type ${String(node.type)}`);
     if (node.type === 'TextBlock') problems.push(...cardMarkdownProblems(node.text, `${where} TextBlock`));
     if (node.type === 'TextRun') problems.push(...readabilityProblems(String(node.text), `${where} TextRun`));
-    if (node.type === 'FactSet') node.facts.forEach((f: any, i: number) => problems.push(...cardMarkdownProblems(f.title, `${where} fact ${i} title`), ...cardMarkdownProblems(f.value, `${where} fact ${i} value`)));
+    if (node.type === 'FactSet')
+      node.facts.forEach((f: any, i: number) =>
+        problems.push(
+          ...cardMarkdownProblems(f.title, `${where} fact ${i} title`),
+          ...cardMarkdownProblems(f.value, `${where} fact ${i} value`),
+        ),
+      );
     if (node.type === 'Action.Submit') {
       problems.push(...readabilityProblems(String(node.title), `${where} button title`), ...submitProblems(node.data, `${where} button`));
       return;
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'data' && !(link && key === 'selectAction')) walk(value, `${where}.${key}`);
+    for (const [key, value] of Object.entries(node))
+      if (key !== 'data' && !(link && key === 'selectAction')) walk(value, `${where}.${key}`);
   };
   walk(card, 'card');
   return problems;

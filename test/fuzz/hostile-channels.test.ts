@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateKey } from '../../src/core/conversation.js';
 import { FLOWS } from '../../src/core/flows/runner.js';
 import type { FlowState } from '../../src/core/flows/types.js';
-import type { RecordedCall } from '../fakes/slack-api.js';
 import { Harness, TEAM } from '../channels/slack/harness.js';
 import { ADMIN_AAD, BOT_ID, cardOf, TeamsHarness } from '../channels/teams/harness.js';
+import type { RecordedCall } from '../fakes/slack-api.js';
 import { cardProblems, readabilityProblems, slackProblems } from './checks.js';
-import { FOUND, HOSTILE_SHARE, hostileText, rng, VALID_ANSWERS, type Rng } from './hostile-strings.js';
+import { FOUND, HOSTILE_SHARE, hostileText, type Rng, rng, VALID_ANSWERS } from './hostile-strings.js';
 
 /** Set FUZZ_SEED to explore other inputs; a failure names the seed and the input's index, which rebuild it. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -39,8 +39,10 @@ describe(`hostile input through Slack over HTTP (seed ${SEED})`, () => {
     await h.slack.waitFor(() => count(test) > before).catch(() => expect.fail(`${where}: the bot sent nothing`));
     return h.slack.calls.filter(test).at(-1)!;
   }
-  const flowOf = async (conversationId: string) => ((await h.app.store.getConversation(conversationId, new Date())) as { flow?: FlowState } | undefined)?.flow;
-  const messageIn = (channel: string) => (c: RecordedCall) => c.method === 'chat.postMessage' && c.status === 200 && c.body.channel === channel;
+  const flowOf = async (conversationId: string) =>
+    ((await h.app.store.getConversation(conversationId, new Date())) as { flow?: FlowState } | undefined)?.flow;
+  const messageIn = (channel: string) => (c: RecordedCall) =>
+    c.method === 'chat.postMessage' && c.status === 200 && c.body.channel === channel;
 
   it(`acknowledges ${PER_KIND} hostile DMs, flows included, and posts a safe reply to each`, async () => {
     const r = rng(SEED, 5_000_000);
@@ -58,11 +60,15 @@ describe(`hostile input through Slack over HTTP (seed ${SEED})`, () => {
     for (let i = 0; i < PER_KIND; i++) {
       const text = FOUND[i] ?? hostileText(SEED, 6_000_000 + i, { maxLength: MAX_LENGTH });
       const id = `fz${i}`;
-      const answer = (c: RecordedCall) => (c.method === 'response_url' && c.responseId === id) || (c.method === 'views.open' && c.body.trigger_id === `trigger-${id}`);
+      const answer = (c: RecordedCall) =>
+        (c.method === 'response_url' && c.responseId === id) || (c.method === 'views.open' && c.body.trigger_id === `trigger-${id}`);
       const res = await h.command(text, 'U0FUZZ02', id);
       expect(res.status, label('command', i, text)).toBe(200);
       const call = await next(answer, 0, label('command', i, text));
-      expect(call.method === 'views.open' ? slackProblems(call.body.view, 100) : slackProblems(call.body), label('command', i, text)).toEqual([]);
+      expect(
+        call.method === 'views.open' ? slackProblems(call.body.view, 100) : slackProblems(call.body),
+        label('command', i, text),
+      ).toEqual([]);
     }
   });
 
@@ -70,9 +76,16 @@ describe(`hostile input through Slack over HTTP (seed ${SEED})`, () => {
     for (let i = 0; i < PER_KIND / 2; i++) {
       const value = hostileText(SEED, 7_000_000 + i, { maxLength: 2000 });
       const before = count(messageIn('D0FUZZ03'));
-      const res = await h.pressButton({ user: 'U0FUZZ03', channel: 'D0FUZZ03', button: { action_id: 'reply_action:0', value }, responseId: `b${i}` });
+      const res = await h.pressButton({
+        user: 'U0FUZZ03',
+        channel: 'D0FUZZ03',
+        button: { action_id: 'reply_action:0', value },
+        responseId: `b${i}`,
+      });
       expect(res.status, label('button', i, value)).toBe(200);
-      expect(slackProblems((await next(messageIn('D0FUZZ03'), before, label('button', i, value))).body), label('button', i, value)).toEqual([]);
+      expect(slackProblems((await next(messageIn('D0FUZZ03'), before, label('button', i, value))).body), label('button', i, value)).toEqual(
+        [],
+      );
     }
     for (let i = 0; i < PER_KIND / 2; i++) {
       const r = rng(SEED, 8_000_000 + i);
@@ -81,14 +94,27 @@ describe(`hostile input through Slack over HTTP (seed ${SEED})`, () => {
       for (const [k, f] of flow.fields.entries()) {
         const v = r.chance(HOSTILE_SHARE[i % 3]!) ? hostileText(SEED, 8_000_000 + i * 20 + k, { maxLength: 3000 }) : VALID_ANSWERS[f.id]!;
         // A forged payload may put any string where Slack would put a chosen option or date.
-        state[f.id] = { value: f.type === 'compact' || f.type === 'choice' || f.type === 'yes-no' || f.type === 'agree' ? { type: 'static_select', selected_option: { value: v } } : f.type === 'date' ? { type: 'datepicker', selected_date: v } : { type: 'plain_text_input', value: v } };
+        state[f.id] = {
+          value:
+            f.type === 'compact' || f.type === 'choice' || f.type === 'yes-no' || f.type === 'agree'
+              ? { type: 'static_select', selected_option: { value: v } }
+              : f.type === 'date'
+                ? { type: 'datepicker', selected_date: v }
+                : { type: 'plain_text_input', value: v },
+        };
       }
       const before = count(messageIn('U0FUZZ04'));
       const res = await h.interaction({
         type: 'view_submission',
         user: { id: 'U0FUZZ04', team_id: TEAM },
         trigger_id: `trig-v${i}`,
-        view: { id: `V${i}`, type: 'modal', callback_id: `form:${flow.id}`, private_metadata: JSON.stringify({ conversationId: `slack:${TEAM}:user:U0FUZZ04` }), state: { values: state } },
+        view: {
+          id: `V${i}`,
+          type: 'modal',
+          callback_id: `form:${flow.id}`,
+          private_metadata: JSON.stringify({ conversationId: `slack:${TEAM}:user:U0FUZZ04` }),
+          state: { values: state },
+        },
       });
       const where = label('modal', i, JSON.stringify(state));
       expect(res.status, where).toBe(200);
@@ -100,7 +126,10 @@ describe(`hostile input through Slack over HTTP (seed ${SEED})`, () => {
       const { response_action, errors } = JSON.parse(body) as { response_action: string; errors: Record<string, string> };
       expect(response_action, where).toBe('errors');
       for (const [field, message] of Object.entries(errors)) {
-        expect(flow.fields.map((f) => f.id), where).toContain(field);
+        expect(
+          flow.fields.map((f) => f.id),
+          where,
+        ).toContain(field);
         expect(readabilityProblems(message, field), where).toEqual([]);
       }
     }
@@ -122,7 +151,8 @@ describe(`hostile input through Slack over HTTP (seed ${SEED})`, () => {
     const messages = h.slack.calls.filter((c) => Array.isArray(c.body.blocks));
     expect(messages.some((c) => c.body.channel === 'CREPORTS1')).toBe(true);
     for (const c of messages) expect(slackProblems(c.body), `${c.method} to ${String(c.body.channel)}`).toEqual([]);
-    for (const c of h.slack.calls.filter((c) => Array.isArray(c.body.view?.blocks))) expect(slackProblems(c.body.view, 100), c.method).toEqual([]);
+    for (const c of h.slack.calls.filter((c) => Array.isArray(c.body.view?.blocks)))
+      expect(slackProblems(c.body.view, 100), c.method).toEqual([]);
   });
 });
 
@@ -147,13 +177,20 @@ describe(`hostile input through Teams over HTTP (seed ${SEED})`, () => {
     expect(calls.length, where).toBeGreaterThan(0);
     for (const call of calls) expect(cardProblems(cardOf(call)), where).toEqual([]);
   }
-  const flowOf = async (conversationId: string) => ((await t.app.store.getConversation(conversationId, new Date())) as { flow?: FlowState } | undefined)?.flow;
+  const flowOf = async (conversationId: string) =>
+    ((await t.app.store.getConversation(conversationId, new Date())) as { flow?: FlowState } | undefined)?.flow;
 
   it(`answers ${PER_KIND} hostile messages in a personal chat, flows included`, async () => {
     const r = rng(SEED, 10_000_000);
     for (let i = 0; i < PER_KIND; i++) {
       const text = nextText(r, 10_000_000 + i, await flowOf(stateKey({ conversationId: 'teams:a:fuzz-1', userId: '29:fuzz' })));
-      await turn(t.personal(text, { conversation: { id: 'a:fuzz-1', conversationType: 'personal' }, from: { id: '29:fuzz', name: hostileText(SEED, 10_500_000 + i, { maxLength: 200 }) } }), label('personal', i, text));
+      await turn(
+        t.personal(text, {
+          conversation: { id: 'a:fuzz-1', conversationType: 'personal' },
+          from: { id: '29:fuzz', name: hostileText(SEED, 10_500_000 + i, { maxLength: 200 }) },
+        }),
+        label('personal', i, text),
+      );
     }
   });
 
@@ -161,7 +198,11 @@ describe(`hostile input through Teams over HTTP (seed ${SEED})`, () => {
     for (let i = 0; i < PER_KIND; i++) {
       const text = FOUND[i] ?? hostileText(SEED, 11_000_000 + i, { maxLength: MAX_LENGTH });
       if (i % 2 === 0) await turn(t.channel(text, true), label('mention', i, text));
-      else await turn(t.submit({ compactBot: 'message', text }, `sent-${i}`, { id: 'a:fuzz-2', conversationType: 'personal' }), label('button', i, text));
+      else
+        await turn(
+          t.submit({ compactBot: 'message', text }, `sent-${i}`, { id: 'a:fuzz-2', conversationType: 'personal' }),
+          label('button', i, text),
+        );
     }
   });
 
@@ -169,8 +210,16 @@ describe(`hostile input through Teams over HTTP (seed ${SEED})`, () => {
     for (let i = 0; i < PER_KIND / 2; i++) {
       const r = rng(SEED, 12_000_000 + i);
       const flow = FLOWS[i % 2 === 0 ? 'breach' : 'signup'];
-      const values = Object.fromEntries(flow.fields.map((f, k) => [f.id, r.chance(HOSTILE_SHARE[i % 3]!) ? hostileText(SEED, 12_000_000 + i * 20 + k, { maxLength: 3000 }) : VALID_ANSWERS[f.id]]));
-      await turn(t.submit({ compactBot: 'form', flowId: flow.id, ...values }, `form-${i}`, { id: 'a:fuzz-3', conversationType: 'personal' }), label('form', i, JSON.stringify(values)));
+      const values = Object.fromEntries(
+        flow.fields.map((f, k) => [
+          f.id,
+          r.chance(HOSTILE_SHARE[i % 3]!) ? hostileText(SEED, 12_000_000 + i * 20 + k, { maxLength: 3000 }) : VALID_ANSWERS[f.id],
+        ]),
+      );
+      await turn(
+        t.submit({ compactBot: 'form', flowId: flow.id, ...values }, `form-${i}`, { id: 'a:fuzz-3', conversationType: 'personal' }),
+        label('form', i, JSON.stringify(values)),
+      );
     }
     const notices = t.connector.calls.filter((c) => c.conversationId === '19:general@thread.tacv2');
     expect(notices.length).toBeGreaterThan(0);

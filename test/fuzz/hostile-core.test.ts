@@ -1,14 +1,14 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
-import { reply as makeReply } from '../../src/core/answers/compose.js';
-import type { Reply } from '../../src/core/answers/reply.js';
-import { FLOWS } from '../../src/core/flows/runner.js';
-import type { SubmissionKind } from '../../src/core/storage/store.js';
 import { renderReply } from '../../src/channels/slack/block-kit.js';
 import { formModal } from '../../src/channels/slack/modals.js';
 import { formCard } from '../../src/channels/teams/form-card.js';
 import { replyCard } from '../../src/channels/teams/reply-card.js';
+import { reply as makeReply } from '../../src/core/answers/compose.js';
+import type { Reply } from '../../src/core/answers/reply.js';
+import { FLOWS } from '../../src/core/flows/runner.js';
+import type { SubmissionKind } from '../../src/core/storage/store.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { tempDataDir } from '../helpers/cli.js';
 import { cardProblems, flowProblems, readabilityProblems, replyProblems, slackProblems } from './checks.js';
 import { FOUND, HOSTILE_SHARE, hostileText, rng, VALID_ANSWERS } from './hostile-strings.js';
@@ -33,7 +33,11 @@ const label = (what: string, i: number, text: string) => `seed ${SEED} ${what} #
 
 /** The reply itself, and as each channel renders it. */
 function problems(reply: Reply, question?: string): string[] {
-  return [...replyProblems(reply, app.kb), ...slackProblems(renderReply(reply, { shareQuestion: question })).map((p) => `slack ${p}`), ...cardProblems(replyCard(reply)).map((p) => `teams ${p}`)];
+  return [
+    ...replyProblems(reply, app.kb),
+    ...slackProblems(renderReply(reply, { shareQuestion: question })).map((p) => `slack ${p}`),
+    ...cardProblems(replyCard(reply)).map((p) => `teams ${p}`),
+  ];
 }
 
 describe('the checks catch what they look for', () => {
@@ -61,7 +65,18 @@ describe('the checks catch what they look for', () => {
     expect(cardProblems(card([{ type: 'TextBlock', text: '- item' }]))).not.toEqual([]);
     expect(cardProblems(card([{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', url: 'https://evil.example' }] }]))).not.toEqual([]);
     expect(cardProblems(card([{ type: 'Container', selectAction: { type: 'Action.Submit' }, items: [] }]))).not.toEqual([]);
-    expect(cardProblems(card([{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'x', data: { compactBot: 'feedback', helpful: true, question: 'q'.repeat(2001), keys: [] } }] }]))).not.toEqual([]);
+    expect(
+      cardProblems(
+        card([
+          {
+            type: 'ActionSet',
+            actions: [
+              { type: 'Action.Submit', title: 'x', data: { compactBot: 'feedback', helpful: true, question: 'q'.repeat(2001), keys: [] } },
+            ],
+          },
+        ]),
+      ),
+    ).not.toEqual([]);
     expect(cardProblems(card([{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'x'.repeat(50_000) }] }]))).not.toEqual([]);
   });
 
@@ -74,7 +89,12 @@ describe('the checks catch what they look for', () => {
     expect(replyProblems(makeReply('answer', [{ type: 'quote', hit }], { hits: [hit] }), app.kb)).toEqual([]);
     expect(replyProblems(makeReply('answer', [{ type: 'quote', hit: { ...hit, text: `${hit.text} or not` } }]), app.kb)).not.toEqual([]);
     expect(flowProblems(makeReply('breach', [{ type: 'text', text: 'Hello' }]), false)).toEqual(['the flow was lost']);
-    expect(flowProblems(makeReply('breach', [{ type: 'text', text: 'x' }], { flow: { flowId: 'breach', title: 't', stage: 'ask', fieldId: 'what' } }), false)).not.toEqual([]);
+    expect(
+      flowProblems(
+        makeReply('breach', [{ type: 'text', text: 'x' }], { flow: { flowId: 'breach', title: 't', stage: 'ask', fieldId: 'what' } }),
+        false,
+      ),
+    ).not.toEqual([]);
   });
 
   it('the generator is repeatable and covers every kind of hostile input', () => {
@@ -84,8 +104,23 @@ describe('the checks catch what they look for', () => {
     expect(some((s) => s.length >= 1_000_000)).toBe(true);
     expect(some((s) => s.length >= 100_000 && s.length < 1_000_000)).toBe(true);
     expect(some((s) => s.trim() === '')).toBe(true);
-    for (const piece of ['<!channel>', '<@U123ABC>', '<https://evil.example|click>', '${expr}', 'Action.OpenUrl', '<script>', '[go](javascript:alert(1))', '\u202e', '\u200b', '\u0000', '\ud800']) {
-      expect(some((s) => s.includes(piece)), piece).toBe(true);
+    for (const piece of [
+      '<!channel>',
+      '<@U123ABC>',
+      '<https://evil.example|click>',
+      '${expr}',
+      'Action.OpenUrl',
+      '<script>',
+      '[go](javascript:alert(1))',
+      '\u202e',
+      '\u200b',
+      '\u0000',
+      '\ud800',
+    ]) {
+      expect(
+        some((s) => s.includes(piece)),
+        piece,
+      ).toBe(true);
     }
   });
 });
@@ -124,12 +159,22 @@ describe(`hostile input through the core and both renderers (seed ${SEED})`, () 
         let text: string;
         if (atReview) {
           const field = r.pick(FLOWS[flowId].fields).id;
-          text = r.pick([`edit ${field}`, `edit ${hostile}`, hostile, r.pick(FOUND), 'back', 'help', `change ${field}`, step > 30 ? 'submit' : hostile]);
+          text = r.pick([
+            `edit ${field}`,
+            `edit ${hostile}`,
+            hostile,
+            r.pick(FOUND),
+            'back',
+            'help',
+            `change ${field}`,
+            step > 30 ? 'submit' : hostile,
+          ]);
         } else {
           const roll = r.next();
           const valid = VALID_ANSWERS[reply.flow!.fieldId!]!;
           // A hostile answer that is also valid (words around the value) gets stored, and shown again at review.
-          text = roll < 0.45 ? hostile : roll < 0.65 ? `${hostile.slice(0, 60)} ${valid}` : roll < 0.9 ? valid : r.pick(['back', 'help', '?']);
+          text =
+            roll < 0.45 ? hostile : roll < 0.65 ? `${hostile.slice(0, 60)} ${valid}` : roll < 0.9 ? valid : r.pick(['back', 'help', '?']);
         }
         inputs++;
         reply = await app.bot.handle({ ...who, text });
@@ -151,14 +196,22 @@ describe(`hostile input through the core and both renderers (seed ${SEED})`, () 
     for (let i = 0; i < FORMS; i++) {
       const r = rng(SEED, 3_000_000 + i);
       const flow = FLOWS[i % 2 === 0 ? 'breach' : 'signup'];
-      const values = Object.fromEntries(flow.fields.map((f, k) => [f.id, r.chance(HOSTILE_SHARE[i % 3]!) ? hostileText(SEED, 3_000_000 + i * 20 + k, { maxLength: 3000 }) : VALID_ANSWERS[f.id]]));
+      const values = Object.fromEntries(
+        flow.fields.map((f, k) => [
+          f.id,
+          r.chance(HOSTILE_SHARE[i % 3]!) ? hostileText(SEED, 3_000_000 + i * 20 + k, { maxLength: 3000 }) : VALID_ANSWERS[f.id],
+        ]),
+      );
       const result = await app.bot.submitForm({ conversationId: `form-${i}`, userId: 'u3', channel: 'test' }, flow.id, values);
       const where = label('form', i, JSON.stringify(values));
       if ('errors' in result) {
         const errors = Object.entries(result.errors);
         expect(errors.length, where).toBeGreaterThan(0);
         for (const [field, message] of errors) {
-          expect(flow.fields.map((f) => f.id), where).toContain(field);
+          expect(
+            flow.fields.map((f) => f.id),
+            where,
+          ).toContain(field);
           expect(readabilityProblems(message, field), where).toEqual([]);
         }
         expect(cardProblems(formCard(flow, app.kb, { values, errors: result.errors })), where).toEqual([]);

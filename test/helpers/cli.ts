@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,11 +51,18 @@ export class ChatProcess {
   async say(line: string, pattern: RegExp, timeoutMs = 20_000): Promise<Said> {
     const from = this.output.length;
     const found = new Promise<Said>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${pattern} after "${line}"; output so far:\n${this.output.slice(from)}`)), timeoutMs);
-      this.waiters.push({ pattern, from, resolve: (m) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no ${pattern} after "${line}"; output so far:\n${this.output.slice(from)}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        pattern,
+        from,
+        resolve: (m) => {
           clearTimeout(timer);
           resolve(m);
-        } });
+        },
+      });
     });
     this.child.stdin.write(`${line}\n`);
     return found;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { BIN, ROOT } from './cli.js';
 import { waitUntil } from './wait-until.js';
@@ -15,15 +15,22 @@ export class ServeProcess {
     this.child = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env: { ...env, PORT: '0', HOST: '127.0.0.1' } });
     this.child.stdout.on('data', (c: Buffer) => (this.output += c.toString('utf8')));
     this.child.stderr.on('data', (c: Buffer) => (this.output += c.toString('utf8')));
-    this.exited = once(this.child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+    this.exited = once(this.child, 'exit').then(([code, signal]) => ({
+      code: code as number | null,
+      signal: signal as NodeJS.Signals | null,
+    }));
   }
 
   /** Waits for the "ready" line and takes the port from it. */
   async ready(): Promise<this> {
-    const ready = await waitUntil('serve to log "ready"', () => {
-      if (this.child.exitCode !== null) throw new Error(`serve exited with ${this.child.exitCode}:\n${this.output}`);
-      return this.logs().find((l) => l.msg === 'ready');
-    }, 45_000);
+    const ready = await waitUntil(
+      'serve to log "ready"',
+      () => {
+        if (this.child.exitCode !== null) throw new Error(`serve exited with ${this.child.exitCode}:\n${this.output}`);
+        return this.logs().find((l) => l.msg === 'ready');
+      },
+      45_000,
+    );
     this.port = ready.port as number;
     return this;
   }

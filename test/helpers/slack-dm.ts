@@ -5,7 +5,11 @@ import type { FakeSlackApi, RecordedCall } from '../fakes/slack-api.js';
 import { waitUntil } from './wait-until.js';
 
 /** Posts an Events API delivery of a DM, signed as Slack signs it, to a server's /slack/events. */
-export async function postDm(serverUrl: string, dm: { eventId: string; channel: string; user: string; text: string }, headers: Record<string, string> = {}): Promise<Response> {
+export async function postDm(
+  serverUrl: string,
+  dm: { eventId: string; channel: string; user: string; text: string },
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const body = JSON.stringify({
     type: 'event_callback',
     team_id: TEAM,
@@ -15,7 +19,12 @@ export async function postDm(serverUrl: string, dm: { eventId: string; channel: 
   const timestamp = String(Math.floor(Date.now() / 1000));
   return fetch(`${serverUrl}/slack/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signatureFor(SECRET, timestamp, body), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': signatureFor(SECRET, timestamp, body),
+      ...headers,
+    },
     body,
   });
 }

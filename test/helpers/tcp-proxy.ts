@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 
 /**
  * A TCP proxy on loopback to one address. `cut()` resets every connection through it and refuses new ones
@@ -43,7 +43,10 @@ export class TcpProxy {
       return;
     }
     const upstream = connect(this.target.port, this.target.host);
-    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
       this.sockets.add(from);
       from.on('error', () => to.destroy());
       from.on('close', () => {

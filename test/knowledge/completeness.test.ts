@@ -13,8 +13,13 @@ const kb = loadKnowledge(ROOT);
 const source = (compact: string, file: string) => readFileSync(join(ROOT, compact, file), 'utf8');
 const entries = (compact: string, kind: EntryKind) => kb.entries.filter((e) => e.compact === compact && e.kind === kind);
 const find = (compact: string, kind: EntryKind, id: string) => entries(compact, kind).find((e) => e.id === id);
-const termNames = (e: Entry) => [e.term!.term, e.term!.acronym, e.term!.expansion, ...e.term!.aliases].filter((n): n is string => Boolean(n)).map(fold);
-const nonEmptyLines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const termNames = (e: Entry) =>
+  [e.term!.term, e.term!.acronym, e.term!.expansion, ...e.term!.aliases].filter((n): n is string => Boolean(n)).map(fold);
+const nonEmptyLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** The text after the last `start` (contents pages repeat headings) up to the next `end`. */
 function between(text: string, start: string, end: string): string {
@@ -33,7 +38,10 @@ describe('the knowledge base', () => {
 
   it('holds the expected number of each kind of entry', () => {
     const counts = Object.fromEntries(
-      kb.compacts.map((c) => [c.meta.id, (['undertaking', 'principle', 'term', 'route', 'fact'] as const).map((k) => entries(c.meta.id, k).length)]),
+      kb.compacts.map((c) => [
+        c.meta.id,
+        (['undertaking', 'principle', 'term', 'route', 'fact'] as const).map((k) => entries(c.meta.id, k).length),
+      ]),
     );
     expect(counts).toEqual({
       dacorum: [26, 22, 18, 2, 24],
@@ -54,7 +62,8 @@ describe('the knowledge base', () => {
     for (const c of kb.compacts) {
       const acronyms = new Set(entries(c.meta.id, 'term').map((e) => e.term!.acronym));
       for (const text of c.texts.values()) {
-        for (const m of text.matchAll(/\(([A-Z]{2,6})\)|– ([A-Z]{2,6})\b/g)) expect(acronyms, `${c.meta.id}: ${m[0]}`).toContain(m[1] ?? m[2]);
+        for (const m of text.matchAll(/\(([A-Z]{2,6})\)|– ([A-Z]{2,6})\b/g))
+          expect(acronyms, `${c.meta.id}: ${m[0]}`).toContain(m[1] ?? m[2]);
       }
     }
   });
@@ -88,13 +97,21 @@ describe('Hertfordshire Compact', () => {
     const glossary = entries('hertfordshire', 'term').map((e) => fold(`${e.term!.term} ${e.term!.definition ?? ''}`));
     const lines = nonEmptyLines(between(text, '\nGlossary\n', '\nFurther details\n'));
     expect(lines.length).toBeGreaterThanOrEqual(11);
-    for (const line of lines) expect(glossary.some((g) => g.includes(fold(line))), line).toBe(true);
+    for (const line of lines)
+      expect(
+        glossary.some((g) => g.includes(fold(line))),
+        line,
+      ).toBe(true);
   });
 
   it('has the five outcomes', () => {
     const outcomes = nonEmptyLines(between(text, 'following outcomes:\n', '\nCase Study\n')).map((l) => fold(l.replace(/^- /, '')));
     expect(outcomes).toHaveLength(5);
-    expect(entries('hertfordshire', 'principle').filter((e) => e.id.startsWith('outcome-')).map((e) => fold(e.text))).toEqual(outcomes);
+    expect(
+      entries('hertfordshire', 'principle')
+        .filter((e) => e.id.startsWith('outcome-'))
+        .map((e) => fold(e.text)),
+    ).toEqual(outcomes);
   });
 
   it('has the sign-up and broken-commitment routes and every co-chair phone and email', () => {
@@ -104,7 +121,10 @@ describe('Hertfordshire Compact', () => {
     expect(routes.find((r) => r.route!.kind === 'dispute')?.text).toMatch(/has broken the commitments made/);
     const contacts = routes.flatMap((r) => r.route!.contacts);
     for (const m of details.matchAll(/^(?:Tel|E): \*\*(.+)\*\*$/gm)) {
-      expect(contacts.some((c) => c.phone === m[1] || c.email === m[1]), m[1]).toBe(true);
+      expect(
+        contacts.some((c) => c.phone === m[1] || c.email === m[1]),
+        m[1],
+      ).toBe(true);
     }
     expect(contacts.map((c) => c.name)).toEqual(expect.arrayContaining(['Jacquie Hime', 'Ruth Harrington']));
   });
@@ -134,7 +154,9 @@ describe('Dacorum Compact', () => {
       expect([e!.section, e!.heading, e!.by], line).toEqual([section, heading, section.includes('Statutory') ? 'statutory' : 'vcs']);
     }
     expect(bullets).toBe(24);
-    expect(fold(find('dacorum', 'undertaking', 'statutory-independence-1')!.text)).toBe(fold(nonEmptyLines(between(text, '\nIndependence\n', '\nFunding'))[0]!));
+    expect(fold(find('dacorum', 'undertaking', 'statutory-independence-1')!.text)).toBe(
+      fold(nonEmptyLines(between(text, '\nIndependence\n', '\nFunding'))[0]!),
+    );
   });
 
   it('defines every jargon buster entry under its own name', () => {
@@ -155,7 +177,11 @@ describe('Dacorum Compact', () => {
     const check = (start: string, end: string, kind: string, n: number) => {
       const bullets = nonEmptyLines(between(text, start, end)).filter((l) => l.startsWith('- '));
       expect(bullets).toHaveLength(n);
-      for (const b of bullets) expect(principles.some((p) => p.id.startsWith(kind) && fold(p.text) === fold(b.slice(2))), b).toBe(true);
+      for (const b of bullets)
+        expect(
+          principles.some((p) => p.id.startsWith(kind) && fold(p.text) === fold(b.slice(2))),
+          b,
+        ).toBe(true);
     };
     check('\nShared Principles\n', '\nUndertakings by the Statutory Sector\n', 'principle', 11);
     check('\nChallenges\n', '\nShared Principles\n', 'challenge', 5);
@@ -163,13 +189,19 @@ describe('Dacorum Compact', () => {
 
   it('has every Annex A example and every Annex C local contact', () => {
     const facts = entries('dacorum', 'fact').map((e) => fold(e.text));
-    const examples = nonEmptyLines(between(text, '\nAnnex A - How the Dacorum Compact is working for us!\n', '\nAnnex B')).filter((l) => l.startsWith('- '));
+    const examples = nonEmptyLines(between(text, '\nAnnex A - How the Dacorum Compact is working for us!\n', '\nAnnex B')).filter((l) =>
+      l.startsWith('- '),
+    );
     expect(examples).toHaveLength(15);
     for (const x of examples) expect(facts, x).toContain(fold(x.slice(2)));
     const phones = [...between(text, '\nLocal contacts:-\n', '\nThis publication').matchAll(/\b01\d{3} \d{6}\b/g)].map((m) => m[0]);
     expect(phones).toHaveLength(6);
     const contacts = entries('dacorum', 'route').flatMap((r) => r.route!.contacts);
-    for (const p of phones) expect(contacts.some((c) => c.phone === p), p).toBe(true);
+    for (const p of phones)
+      expect(
+        contacts.some((c) => c.phone === p),
+        p,
+      ).toBe(true);
   });
 
   it('sets out no sign-up or dispute route, because the compact gives none', () => {
@@ -191,7 +223,10 @@ describe('Halton Local Compact', () => {
     const region = between(text, '\n8. Undertakings by organisations adopting the Local Compact\n', '\n9. Codes of Good Practice\n');
     let group = '';
     let found = 0;
-    for (const block of region.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean)) {
+    for (const block of region
+      .split(/\n\s*\n/)
+      .map((b) => b.trim())
+      .filter(Boolean)) {
       if (/^8\.\d /.test(block)) group = block;
       else if (block.length < 40 && !block.endsWith('.')) {
         const e = find('halton', 'undertaking', `${group.slice(0, 3)}-${termSlug(block)}`);
@@ -214,7 +249,9 @@ describe('Halton Local Compact', () => {
       expect(e, label).toBeDefined();
       expect(fold(e!.term!.definition ?? ''), label).toContain(fold(definition!));
     }
-    expect(terms.some((t) => fold(t.term!.definition ?? '').startsWith('Often reference is made to the Voluntary & Community Sector.'))).toBe(true);
+    expect(
+      terms.some((t) => fold(t.term!.definition ?? '').startsWith('Often reference is made to the Voluntary & Community Sector.')),
+    ).toBe(true);
   });
 
   it('spells out every glossary acronym', () => {
@@ -222,7 +259,10 @@ describe('Halton Local Compact', () => {
     const acronyms = terms.map((t) => t.term!.acronym);
     const expansions = terms.map((t) => t.term!.expansion!).sort((a, b) => b.length - a.length);
     const region = between(text, '\nGlossary\n', '\nOn behalf of all Partners');
-    const tokens = region.split(/[\t\n]/).map((t) => t.trim()).filter((t) => t && t !== '-');
+    const tokens = region
+      .split(/[\t\n]/)
+      .map((t) => t.trim())
+      .filter((t) => t && t !== '-');
     expect(tokens.length).toBeGreaterThanOrEqual(23);
     for (const token of tokens) {
       if (acronyms.includes(token)) continue;
@@ -237,7 +277,9 @@ describe('Halton Local Compact', () => {
     const dispute = entries('halton', 'route').find((r) => r.route!.kind === 'dispute')!;
     expect(fold(dispute.text)).toContain(fold(section10));
     expect(dispute.text).toContain('Seek to resolve disputes');
-    expect(entries('halton', 'route').find((r) => r.route!.kind === 'signup')?.text).toContain('requesting further adoptions and compliance');
+    expect(entries('halton', 'route').find((r) => r.route!.kind === 'signup')?.text).toContain(
+      'requesting further adoptions and compliance',
+    );
   });
 
   it('cites the 2006 board report, not the compact, for Compact Plus', () => {
@@ -256,8 +298,18 @@ describe('Herefordshire Compact', () => {
   });
 
   it('has the facts the Cabinet report gives', () => {
-    const facts = entries('herefordshire', 'fact').map((e) => e.text).join('\n');
-    for (const words of ['be adopted', 'codes of good practice', 'three-month consultation', 'supersede the existing Health and Social Care Compact', 'three year funding settlements', '(LCWG)', '(CCIG)']) {
+    const facts = entries('herefordshire', 'fact')
+      .map((e) => e.text)
+      .join('\n');
+    for (const words of [
+      'be adopted',
+      'codes of good practice',
+      'three-month consultation',
+      'supersede the existing Health and Social Care Compact',
+      'three year funding settlements',
+      '(LCWG)',
+      '(CCIG)',
+    ]) {
       expect(facts, words).toContain(words);
     }
   });

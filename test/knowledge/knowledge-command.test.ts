@@ -58,7 +58,10 @@ describe('knowledge check', () => {
     temps.push(dir);
     const root = join(dir, 'knowledge');
     cpSync(GOOD, root, { recursive: true });
-    writeFileSync(join(root, 'testshire', 'facts.yml'), '- id: legal-status\n  source: compact\n  topic: legal status\n  title: Binding\n  text: This Compact is legally binding.\n');
+    writeFileSync(
+      join(root, 'testshire', 'facts.yml'),
+      '- id: legal-status\n  source: compact\n  topic: legal status\n  title: Binding\n  text: This Compact is legally binding.\n',
+    );
     const r = await run(['check'], root);
     expect(r.code).toBe(1);
     expect(r.out).toEqual([]);
@@ -93,7 +96,9 @@ describe('knowledge show', () => {
     expect(lsp.out).toContain('LSP stands for “Local Strategic Partnership”');
     expect(lsp.out.at(-1)).toMatch(/^“a single non-statutory, multi-agency body/);
     const route = await run(['show', 'hertfordshire', 'further-information']);
-    expect(route.out).toContain('Contact: Ruth Harrington, Head of Community Wellbeing, Hertfordshire County Council, 01438 845843, Ruth.Harrington@hertfordshire.gov.uk');
+    expect(route.out).toContain(
+      'Contact: Ruth Harrington, Head of Community Wellbeing, Hertfordshire County Council, 01438 845843, Ruth.Harrington@hertfordshire.gov.uk',
+    );
     const fact = await run(['show', 'halton', 'legal-status']);
     expect(fact.out).toContain('Topic: legal status');
   });
@@ -102,13 +107,19 @@ describe('knowledge show', () => {
     expect(await run(['show', 'york', '1.1'])).toEqual({
       code: 1,
       out: [],
-      err: ['There is no compact "york". Valid compacts: dacorum (Dacorum Compact), halton (Halton Local Compact), herefordshire (Herefordshire Compact), hertfordshire (Hertfordshire Compact).'],
+      err: [
+        'There is no compact "york". Valid compacts: dacorum (Dacorum Compact), halton (Halton Local Compact), herefordshire (Herefordshire Compact), hertfordshire (Hertfordshire Compact).',
+      ],
     });
   });
 
   it('suggests close ids for an unknown one', async () => {
-    expect((await run(['show', 'hertfordshire', '4.44'])).err).toEqual(['The Hertfordshire Compact has no entry "4.44". Did you mean: 4.4?']);
-    expect((await run(['show', 'halton', 'tme'])).err).toEqual(['The Halton Local Compact has no entry "tme". Did you mean: 8.2-time, 8.3-time?']);
+    expect((await run(['show', 'hertfordshire', '4.44'])).err).toEqual([
+      'The Hertfordshire Compact has no entry "4.44". Did you mean: 4.4?',
+    ]);
+    expect((await run(['show', 'halton', 'tme'])).err).toEqual([
+      'The Halton Local Compact has no entry "tme". Did you mean: 8.2-time, 8.3-time?',
+    ]);
     const none = await run(['show', 'halton', 'zzzz']);
     expect(none.code).toBe(1);
     expect(none.err[0]).toMatch(/^The Halton Local Compact has no entry "zzzz"\. Its entries include: 8\.1-context, /);

@@ -98,7 +98,13 @@ describe('loading the knowledge base', () => {
   it('reports a YAML alias bomb as a problem of its file, like any other malformed file', () => {
     const root = copyOfGood();
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']] as const) {
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+    ] as const) {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     }
     writeFileSync(join(root, 'testshire', 'terms.yml'), `${lines.join('\n')}\n`);
@@ -171,7 +177,9 @@ describe('loading the knowledge base', () => {
 
   it('takes a source’s web address only when the source itself names it', () => {
     const root = copyOfGood();
-    edit(root, 'compact.yml', (t) => t.replace('file: testshire-compact.txt', 'file: testshire-compact.txt\n    url: https://www.testshire.example/compact'));
+    edit(root, 'compact.yml', (t) =>
+      t.replace('file: testshire-compact.txt', 'file: testshire-compact.txt\n    url: https://www.testshire.example/compact'),
+    );
     expect(problemsOf(root)).toEqual([
       'knowledge/testshire/compact.yml: source "compact" gives the address https://www.testshire.example/compact, which testshire-compact.txt does not name',
     ]);
@@ -179,7 +187,8 @@ describe('loading the knowledge base', () => {
     const kb = loadKnowledge(root);
     expect(kb.compacts[0]!.meta.sources[0]!.url).toBe('https://www.testshire.example/compact');
     expect(citationOf(kb, kb.entries[0]!).sourceUrl).toBe('https://www.testshire.example/compact');
-    expect(renderText(itemReply(kb, 'x', kb.entries[0]!))).toContain('Testshire Compact: a fixture (https://www.testshire.example/compact)');
+    expect(renderText(itemReply(kb, 'x', kb.entries[0]!))).toContain(
+      'Testshire Compact: a fixture (https://www.testshire.example/compact)',
+    );
   });
 });
-

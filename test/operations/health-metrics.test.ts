@@ -3,12 +3,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { renderText } from '../../src/core/answers/render-text.js';
 import { Conversations } from '../../src/core/conversation.js';
 import { openSqliteStore } from '../../src/core/storage/sqlite-store.js';
 import { createLogger } from '../../src/logger.js';
 import { Metrics } from '../../src/metrics.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createHttpServer } from '../../src/server.js';
 import { cardOf, cardText, TeamsHarness } from '../channels/teams/harness.js';
 import { tempDataDir } from '../helpers/cli.js';
@@ -50,7 +50,10 @@ function healthChecks(name: string, env: () => NodeJS.ProcessEnv, skip = false) 
       expect(app.kb.compacts.length).toBeGreaterThan(0);
 
       await app.store.close();
-      expect(await get(`${base}/readyz`)).toEqual({ status: 503, body: { ok: false, store: name, compacts: app.kb.compacts.length, error: 'store unreachable' } });
+      expect(await get(`${base}/readyz`)).toEqual({
+        status: 503,
+        body: { ok: false, store: name, compacts: app.kb.compacts.length, error: 'store unreachable' },
+      });
       // Liveness does not depend on the store: a restart would not bring it back.
       expect((await get(`${base}/healthz`)).status).toBe(200);
     });
@@ -65,7 +68,10 @@ describe('readiness without knowledge', () => {
     const app = await createRuntime({ DATA_DIR: tempDataDir() });
     const { base, server } = await serve({ ...app, kb: { ...app.kb, compacts: [] } });
     try {
-      expect(await get(`${base}/readyz`)).toEqual({ status: 503, body: { ok: false, store: 'sqlite', compacts: 0, error: 'no knowledge loaded' } });
+      expect(await get(`${base}/readyz`)).toEqual({
+        status: 503,
+        body: { ok: false, store: 'sqlite', compacts: 0, error: 'no knowledge loaded' },
+      });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.store.close();
@@ -88,7 +94,22 @@ async function scrape(base: string): Promise<{ text: string; value: (series: str
   return { text, value: (series) => values.get(series) ?? 0 };
 }
 
-const BREACH_ANSWERS = ['report a breach', 'Hertfordshire', 'Friends of the Park', 'Sam Reporter', 'sam@example.org', 'County Council', '1', '4.4', 'Funding ended at two weeks notice.', '2025-01-15', 'A letter.', 'Three months of funding.', 'yes', 'submit'];
+const BREACH_ANSWERS = [
+  'report a breach',
+  'Hertfordshire',
+  'Friends of the Park',
+  'Sam Reporter',
+  'sam@example.org',
+  'County Council',
+  '1',
+  '4.4',
+  'Funding ended at two weeks notice.',
+  '2025-01-15',
+  'A letter.',
+  'Three months of funding.',
+  'yes',
+  'submit',
+];
 
 describe('metrics after real traffic (Teams, local mode)', () => {
   let h: TeamsHarness;
@@ -99,7 +120,12 @@ describe('metrics after real traffic (Teams, local mode)', () => {
 
   it('counts requests, answer latency, intents (unknown included) and flow completions in Prometheus text format', async () => {
     const before = await scrape(h.url);
-    for (const name of ['compact_bot_http_requests_total counter', 'compact_bot_answer_seconds histogram', 'compact_bot_intents_total counter', 'compact_bot_flow_completions_total counter']) {
+    for (const name of [
+      'compact_bot_http_requests_total counter',
+      'compact_bot_answer_seconds histogram',
+      'compact_bot_intents_total counter',
+      'compact_bot_flow_completions_total counter',
+    ]) {
       expect(before.text).toContain(`# TYPE ${name}`);
     }
 
@@ -135,10 +161,22 @@ describe('metrics after real traffic (Teams, local mode)', () => {
 
   it('counts a turn refused for want of the store as an outage, not as an unanswered question', async () => {
     const metrics = new Metrics();
-    const bot = new Conversations({ kb: h.app.kb, engine: h.app.engine, store: h.app.store, ttlMs: 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
+    const bot = new Conversations({
+      kb: h.app.kb,
+      engine: h.app.engine,
+      store: h.app.store,
+      ttlMs: 60_000,
+      onReply: (r, s) => metrics.observeTurn(r, s),
+    });
     const closed = await openSqliteStore(tempDataDir());
     await closed.close();
-    const down = new Conversations({ kb: h.app.kb, engine: h.app.engine, store: closed, ttlMs: 60_000, onReply: (r, s) => metrics.observeTurn(r, s) });
+    const down = new Conversations({
+      kb: h.app.kb,
+      engine: h.app.engine,
+      store: closed,
+      ttlMs: 60_000,
+      onReply: (r, s) => metrics.observeTurn(r, s),
+    });
     const who = { conversationId: 'metrics-outage', userId: 'u1', channel: 'terminal' };
     await bot.handle({ ...who, text: 'xyzzy plugh frobnicate' });
     const refused = await down.handle({ ...who, text: 'what notice is required before our funding is cut?' });

@@ -19,10 +19,15 @@ const LEAK = 'Qv7LEAK';
 /** Every line a logger built by createLogger writes, parsed. */
 function capture(): { log: ReturnType<typeof createLogger>; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
-  const log = createLogger({ level: 'debug', destination: new Writable({ write: (c, _e, done) => {
+  const log = createLogger({
+    level: 'debug',
+    destination: new Writable({
+      write: (c, _e, done) => {
         lines.push(JSON.parse(String(c)));
         done();
-      } }) });
+      },
+    }),
+  });
   return { log, lines };
 }
 
@@ -88,7 +93,11 @@ function slackPost(url: string, body: string, contentType: string): Promise<Resp
   const timestamp = String(Math.floor(Date.now() / 1000));
   return fetch(`${url}/slack/events`, {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signatureFor(SECRET, timestamp, body) },
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': signatureFor(SECRET, timestamp, body),
+    },
     body,
   });
 }
@@ -160,36 +169,77 @@ describe('compact-bot serve logs, with secrets in its environment and errors for
     // A private answer whose response_url fails; that URL is a credential in its own right.
     const respondId = `Qv7respond${randomUUID().slice(0, 8)}`;
     slack.failNext('response_url', 10, 500);
-    const form = new URLSearchParams({ team_id: TEAM, channel_id: 'C0GENERAL', user_id: 'U0QV7', command: '/compact', text: QUESTION, response_url: slack.responseUrl(respondId), trigger_id: 'trigger-qv7' });
+    const form = new URLSearchParams({
+      team_id: TEAM,
+      channel_id: 'C0GENERAL',
+      user_id: 'U0QV7',
+      command: '/compact',
+      text: QUESTION,
+      response_url: slack.responseUrl(respondId),
+      trigger_id: 'trigger-qv7',
+    });
     expect((await slackPost(serve.url, form.toString(), 'application/x-www-form-urlencoded')).status).toBe(200);
     await slack.waitFor((c) => c.method === 'chat.postEphemeral', 30_000);
 
-    const forged = await postDm(serve.url, { eventId: 'EvQv7Forged', channel: dm.channel, user: dm.user, text: QUESTION }, { 'x-slack-signature': `v0=${'0'.repeat(64)}` });
+    const forged = await postDm(
+      serve.url,
+      { eventId: 'EvQv7Forged', channel: dm.channel, user: dm.user, text: QUESTION },
+      { 'x-slack-signature': `v0=${'0'.repeat(64)}` },
+    );
     expect(forged.status).toBe(401);
     expect((await slackPost(serve.url, `{"event":{"text":"${QUESTION}"`, 'application/json')).status).toBe(400);
 
-    const jwt = signJwt(signingKey('stranger'), { iss: 'https://api.botframework.com', aud: 'someone-else', serviceurl: 'http://127.0.0.1:9', note: LEAK });
+    const jwt = signJwt(signingKey('stranger'), {
+      iss: 'https://api.botframework.com',
+      aud: 'someone-else',
+      serviceurl: 'http://127.0.0.1:9',
+      note: LEAK,
+    });
     const teams = await fetch(`${serve.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
-      body: JSON.stringify({ type: 'message', id: 'qv7', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9', text: QUESTION, from: { id: '29:qv7' }, recipient: { id: '28:bot' }, conversation: { id: 'a:qv7' } }),
+      body: JSON.stringify({
+        type: 'message',
+        id: 'qv7',
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9',
+        text: QUESTION,
+        from: { id: '29:qv7' },
+        recipient: { id: '28:bot' },
+        conversation: { id: 'a:qv7' },
+      }),
     });
     expect(teams.status).toBe(401);
 
-    await waitUntil('the refused posts to be logged', () => serve.logs().filter((l) => l.level === 50 && JSON.stringify(l).includes('invalid_auth')).length >= 3);
+    await waitUntil(
+      'the refused posts to be logged',
+      () => serve.logs().filter((l) => l.level === 50 && JSON.stringify(l).includes('invalid_auth')).length >= 3,
+    );
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toEqual({ code: 0, signal: null });
 
     const entries = expectJsonLines(serve.output);
     const messages = entries.map((e) => String(e.msg));
-    expect(messages).toEqual(expect.arrayContaining(['Slack refused SLACK_BOT_TOKEN; replies will fail until it is replaced', 'slack call failed', 'slack request refused', 'slack request malformed', 'teams: request refused']));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Slack refused SLACK_BOT_TOKEN; replies will fail until it is replaced',
+        'slack call failed',
+        'slack request refused',
+        'slack request malformed',
+        'teams: request refused',
+      ]),
+    );
     expectNoneOf(serve.output, [BOT_TOKEN, SECRET, APP_PASSWORD, jwt, jwt.split('.')[2]!, respondId, QUESTION, ...Object.values(ANSWERS)]);
 
     // The answers did reach the store: their absence from the logs is redaction, not a report that never arrived.
     const store = await openStore({ dataDir });
     const [report] = await store.listSubmissions({ kind: 'breach' });
     await store.close();
-    expect(report!.data).toMatchObject({ reporterName: ANSWERS['Sam Reporter'], what: ANSWERS['Funding ended at two weeks notice.'], when: '2024-02-29' });
+    expect(report!.data).toMatchObject({
+      reporterName: ANSWERS['Sam Reporter'],
+      what: ANSWERS['Funding ended at two weeks notice.'],
+      when: '2024-02-29',
+    });
   }, 120_000);
 });
 
@@ -229,7 +279,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('compact-bot serve logs with a P
     expect(refused.output).not.toContain(wrong);
 
     const slack = await new FakeSlackApi().start();
-    const serve = new ServeProcess({ DATABASE_URL: urlWith(password), LOG_LEVEL: 'debug', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl });
+    const serve = new ServeProcess({
+      DATABASE_URL: urlWith(password),
+      LOG_LEVEL: 'debug',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+    });
     try {
       await serve.ready();
       expect(serve.logs().find((l) => l.msg === 'ready')).toMatchObject({ store: 'postgres' });

@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { ConfigError } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { metricsExposure } from '../../src/metrics-exposure.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createHttpServer } from '../../src/server.js';
 import { tempDataDir } from '../helpers/cli.js';
 

@@ -12,7 +12,8 @@ const daysAgo = (days: number, now = new Date()) => new Date(now.getTime() - day
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The cut-off day a run between `from` and now used (midnight may fall in between). */
-const cutoffDay = (days: number, from: Date, text: string) => [dayOf(daysAgo(days, from)), dayOf(daysAgo(days))].find((d) => text.includes(d));
+const cutoffDay = (days: number, from: Date, text: string) =>
+  [dayOf(daysAgo(days, from)), dayOf(daysAgo(days))].find((d) => text.includes(d));
 
 async function withStore<T>(dataDir: string, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore({ dataDir });

@@ -14,7 +14,8 @@ function expectOneLine(r: { status: number | null; stderr: string }, message: Re
   expect(r.stderr).toMatch(message);
 }
 
-const serve = (env: Record<string, string>) => runCli(['serve'], { env: { DATA_DIR: tempDataDir(), HOST: '127.0.0.1', PORT: '0', ...env } });
+const serve = (env: Record<string, string>) =>
+  runCli(['serve'], { env: { DATA_DIR: tempDataDir(), HOST: '127.0.0.1', PORT: '0', ...env } });
 
 describe('start-up failures', () => {
   const busy = createServer();
@@ -40,14 +41,23 @@ describe('start-up failures', () => {
     expectOneLine(serve({ PORT: '0x1' }), /PORT: must be a port number from 0 to 65535, in decimal digits/);
     expectOneLine(serve({ FLOW_TTL_MINUTES: '1000000000000' }), /FLOW_TTL_MINUTES: must be at most 527,040 \(a year\)/);
     expectOneLine(serve({ REPORT_RETENTION_DAYS: '999999999' }), /REPORT_RETENTION_DAYS: must be at most 36,600/);
-    expectOneLine(runCli(['reports', 'purge'], { env: { DATA_DIR: tempDataDir(), REPORT_RETENTION_DAYS: '999999999' } }), /REPORT_RETENTION_DAYS/);
+    expectOneLine(
+      runCli(['reports', 'purge'], { env: { DATA_DIR: tempDataDir(), REPORT_RETENTION_DAYS: '999999999' } }),
+      /REPORT_RETENTION_DAYS/,
+    );
   });
 
   it('names the knowledge file that holds a YAML alias bomb', () => {
     const dir = mkdtempSync(join(tmpdir(), 'compact-bot-kb-'));
     cpSync(join(ROOT, 'test', 'fixtures', 'knowledge', 'good'), dir, { recursive: true });
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']] as const) {
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+    ] as const) {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     writeFileSync(join(dir, 'testshire', 'terms.yml'), `${lines.join('\n')}\n`);
@@ -103,7 +113,9 @@ describe('.env.example', () => {
   it('lists, with a comment, every variable the README configuration table names', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('### The knowledge base'));
-    const documented = [...table.matchAll(/^\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \|/gm)].flatMap((m) => [m[1]!, m[2]].filter(Boolean) as string[]);
+    const documented = [...table.matchAll(/^\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \|/gm)].flatMap(
+      (m) => [m[1]!, m[2]].filter(Boolean) as string[],
+    );
     expect(documented.length).toBeGreaterThan(15);
     const example = readFileSync(join(ROOT, '.env.example'), 'utf8').split('\n');
     for (const name of documented) {

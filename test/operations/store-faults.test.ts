@@ -2,17 +2,27 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { renderText } from '../../src/core/answers/render-text.js';
 import type { SqliteStore } from '../../src/core/storage/sqlite-store.js';
 import { createLogger } from '../../src/logger.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createHttpServer } from '../../src/server.js';
 import { tempDataDir } from '../helpers/cli.js';
 
 const who = { conversationId: 'full-disk', userId: 'u1', channel: 'terminal' };
 const form = (what: string) => ({
-  compact: 'hertfordshire', reporterOrg: 'Friends of the Park', reporterName: 'Sam Reporter', reporterEmail: 'sam@example.org',
-  aboutOrg: 'County Council', signatories: '1', undertakings: '4.4', what, when: '2025-01-15', tried: 'A letter.', outcome: 'Funding.', consent: 'yes',
+  compact: 'hertfordshire',
+  reporterOrg: 'Friends of the Park',
+  reporterName: 'Sam Reporter',
+  reporterEmail: 'sam@example.org',
+  aboutOrg: 'County Council',
+  signatories: '1',
+  undertakings: '4.4',
+  what,
+  when: '2025-01-15',
+  tried: 'A letter.',
+  outcome: 'Funding.',
+  consent: 'yes',
 });
 
 describe('a full disk (embedded store)', () => {
@@ -21,17 +31,22 @@ describe('a full disk (embedded store)', () => {
   const logged: Record<string, unknown>[] = [];
   const close: (() => Promise<void>)[] = [];
   beforeAll(async () => {
-    const destination = new Writable({ write: (c: Buffer, _e, done) => {
+    const destination = new Writable({
+      write: (c: Buffer, _e, done) => {
         logged.push(JSON.parse(c.toString()));
         done();
-      } });
+      },
+    });
     const log = createLogger({ destination });
     app = await createRuntime({ DATA_DIR: tempDataDir() }, { log });
     const server = createHttpServer(app, [], log);
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close.push(() => new Promise((resolve) => server.close(() => resolve())), () => app.store.close());
+    close.push(
+      () => new Promise((resolve) => server.close(() => resolve())),
+      () => app.store.close(),
+    );
   });
   afterAll(async () => {
     for (const c of close) await c();

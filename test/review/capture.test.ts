@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { askerHash } from '../../src/core/review/mask.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { tempDataDir } from '../helpers/cli.js';
 
 let app: Runtime;

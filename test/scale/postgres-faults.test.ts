@@ -44,7 +44,12 @@ describe.skipIf(!databaseUrl)('compact-bot serve when PostgreSQL cannot be reach
     schema = await createTestSchema(databaseUrl!);
     const target = new URL(databaseUrl!);
     proxy = await new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) }).start();
-    server = await new ServeProcess({ DATABASE_URL: schema.databaseUrl(proxy.port), SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }).ready();
+    server = await new ServeProcess({
+      DATABASE_URL: schema.databaseUrl(proxy.port),
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+    }).ready();
     // The test reads the database directly, not through the proxy.
     store = await openPostgresStore({ connectionString: databaseUrl!, schema: schema.name });
   }, 90_000);
@@ -78,13 +83,21 @@ describe.skipIf(!databaseUrl)('compact-bot serve when PostgreSQL cannot be reach
     const [stored] = await store.listSubmissions({ kind: 'breach', userId: interrupted.user });
     expect(stored!.ref).toBe(referenceIn(last));
     expect(stored!.ref).not.toBe(confirmedRef);
-    expect(stored!.data).toMatchObject({ reporterOrg: 'Friends of the Park', reporterName: 'Sam Reporter', outcome: 'Three months of funding.' });
+    expect(stored!.data).toMatchObject({
+      reporterOrg: 'Friends of the Park',
+      reporterName: 'Sam Reporter',
+      outcome: 'Three months of funding.',
+    });
     expect(server.alive).toBe(true);
   }, 60_000);
 
   it('loses nothing confirmed before the cut', async () => {
     const confirmed = await store.getSubmission(confirmedRef);
-    expect(confirmed).toMatchObject({ kind: 'breach', status: 'received', data: { reporterEmail: 'sam@example.org', aboutOrg: 'County Council' } });
+    expect(confirmed).toMatchObject({
+      kind: 'breach',
+      status: 'received',
+      data: { reporterEmail: 'sam@example.org', aboutOrg: 'County Council' },
+    });
   });
 
   it('logged no crash or unexpected error, stayed up, and still stops cleanly', async () => {
@@ -94,7 +107,8 @@ describe.skipIf(!databaseUrl)('compact-bot serve when PostgreSQL cannot be reach
     // The outage itself is logged, each failed store operation with its cause and none of the answers.
     const storeFailures = errors.filter((l) => l.msg === 'store operation failed');
     expect(storeFailures.length).toBeGreaterThan(0);
-    for (const l of storeFailures) expect(l.store).toMatchObject({ op: expect.any(String), code: expect.stringMatching(/^(E[A-Z]+|[0-9A-Z]{5}|Error)$/) });
+    for (const l of storeFailures)
+      expect(l.store).toMatchObject({ op: expect.any(String), code: expect.stringMatching(/^(E[A-Z]+|[0-9A-Z]{5}|Error)$/) });
     expect(JSON.stringify(storeFailures)).not.toMatch(/Friends of the Park|Sam Reporter|sam@example\.org/);
     expect(errors.filter((l) => l.msg !== 'store operation failed')).toEqual([]);
     server.child.kill('SIGTERM');

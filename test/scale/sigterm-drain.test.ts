@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockText, BOT_TOKEN, SECRET } from '../channels/slack/harness.js';
+import { BOT_TOKEN, blockText, SECRET } from '../channels/slack/harness.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { tempDataDir } from '../helpers/cli.js';
 import { ServeProcess } from '../helpers/serve-process.js';
@@ -28,7 +28,12 @@ describe('compact-bot serve stopped by SIGTERM while an answer is being posted',
 
   beforeAll(async () => {
     await slack.start();
-    server = await new ServeProcess({ DATA_DIR: dataDir, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }).ready();
+    server = await new ServeProcess({
+      DATA_DIR: dataDir,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+    }).ready();
   }, 60_000);
 
   afterAll(async () => {
@@ -40,7 +45,12 @@ describe('compact-bot serve stopped by SIGTERM while an answer is being posted',
   it('refuses new connections, posts the answer it had acknowledged, then exits 0', async () => {
     const held = slack.hold('chat.postMessage');
     const dm = new SlackDm(slack);
-    const res = await postDm(server.url, { eventId: `Ev${randomUUID()}`, channel: dm.channel, user: dm.user, text: 'what notice is required before our funding is cut?' });
+    const res = await postDm(server.url, {
+      eventId: `Ev${randomUUID()}`,
+      channel: dm.channel,
+      user: dm.user,
+      text: 'what notice is required before our funding is cut?',
+    });
     expect(res.status).toBe(200);
     const post = await held.arrived;
 

@@ -21,7 +21,12 @@ describe.skipIf(!databaseUrl)('two compact-bot serve processes sharing one Postg
   beforeAll(async () => {
     await slack.start();
     schema = await createTestSchema(databaseUrl!);
-    const env = { DATABASE_URL: schema.databaseUrl(), SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl };
+    const env = {
+      DATABASE_URL: schema.databaseUrl(),
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+    };
     // Started together, so both also migrate the empty schema at once.
     [a, b] = [new ServeProcess(env), new ServeProcess(env)];
     await Promise.all([a.ready(), b.ready()]);
@@ -48,7 +53,13 @@ describe.skipIf(!databaseUrl)('two compact-bot serve processes sharing one Postg
     const ref = referenceIn(last);
     const [stored, ...others] = await store.listSubmissions({ kind: 'breach', userId: dm.user });
     expect(others).toEqual([]);
-    expect(stored).toMatchObject({ ref, kind: 'breach', compact: 'hertfordshire', channel: 'slack', conversationId: `slack:${TEAM}:${dm.channel}` });
+    expect(stored).toMatchObject({
+      ref,
+      kind: 'breach',
+      compact: 'hertfordshire',
+      channel: 'slack',
+      conversationId: `slack:${TEAM}:${dm.channel}`,
+    });
     expect(stored!.data).toEqual({
       compact: 'hertfordshire',
       reporterOrg: 'Friends of the Park',
@@ -68,12 +79,24 @@ describe.skipIf(!databaseUrl)('two compact-bot serve processes sharing one Postg
   it('answers an event delivered ten times at once across both servers exactly once', async () => {
     for (let round = 0; round < 3; round++) {
       const dm = new SlackDm(slack);
-      const event = { eventId: `Ev${randomUUID()}`, channel: dm.channel, user: dm.user, text: 'what notice is required before our funding is cut?' };
-      const deliveries = Array.from({ length: 10 }, (_, i) => postDm(i % 2 === 0 ? a.url : b.url, event, i < 2 ? {} : { 'x-slack-retry-num': String(i - 1), 'x-slack-retry-reason': 'http_timeout' }));
+      const event = {
+        eventId: `Ev${randomUUID()}`,
+        channel: dm.channel,
+        user: dm.user,
+        text: 'what notice is required before our funding is cut?',
+      };
+      const deliveries = Array.from({ length: 10 }, (_, i) =>
+        postDm(
+          i % 2 === 0 ? a.url : b.url,
+          event,
+          i < 2 ? {} : { 'x-slack-retry-num': String(i - 1), 'x-slack-retry-reason': 'http_timeout' },
+        ),
+      );
       expect((await Promise.all(deliveries)).map((r) => r.status)).toEqual(Array(10).fill(200));
 
       // Every delivery is accounted for before counting answers: one answered, nine seen as already handled.
-      const skipped = () => [...a.logs(), ...b.logs()].filter((l) => l.msg === 'slack event already handled' && l.eventId === event.eventId).length;
+      const skipped = () =>
+        [...a.logs(), ...b.logs()].filter((l) => l.msg === 'slack event already handled' && l.eventId === event.eventId).length;
       await waitUntil('nine deliveries to be skipped', () => skipped() >= 9);
       const [answer] = await waitUntil('the answer', () => dm.replies().length > 0 && dm.replies());
       expect(skipped()).toBe(9);

@@ -9,7 +9,15 @@ describe('compact-bot backup', () => {
   it('copies the embedded store, submissions included, to a new file only its owner can read, and audits it', async () => {
     const dataDir = tempDataDir();
     const store = await openSqliteStore(dataDir);
-    const created = await store.createSubmission({ kind: 'breach', compact: 'halton', channel: 'terminal', userId: 'U1', conversationId: 'c1', data: { summary: 'kept in the copy' }, createdAt: new Date() });
+    const created = await store.createSubmission({
+      kind: 'breach',
+      compact: 'halton',
+      channel: 'terminal',
+      userId: 'U1',
+      conversationId: 'c1',
+      data: { summary: 'kept in the copy' },
+      createdAt: new Date(),
+    });
     await store.close();
 
     const file = join(tempDataDir(), 'copy.db');

@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readMigrations } from '../../src/core/storage/migrate.js';
-import { StoreConfigError, openStore } from '../../src/core/storage/open-store.js';
+import { openStore, StoreConfigError } from '../../src/core/storage/open-store.js';
 import { openPostgresStore, type PostgresStore } from '../../src/core/storage/postgres-store.js';
 import type { Store } from '../../src/core/storage/store.js';
 import { storeContract } from './contract/index.js';
@@ -32,7 +32,10 @@ function diskFull(schema: string, action: 'CREATE' | 'DROP'): string {
   return [
     `CREATE OR REPLACE FUNCTION ${schema}.disk_full() RETURNS trigger LANGUAGE plpgsql AS $$`,
     `BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100'; END $$;`,
-    ...TABLES.map((t) => `CREATE TRIGGER disk_full BEFORE INSERT OR UPDATE OR DELETE ON ${schema}.${t} FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.disk_full();`),
+    ...TABLES.map(
+      (t) =>
+        `CREATE TRIGGER disk_full BEFORE INSERT OR UPDATE OR DELETE ON ${schema}.${t} FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.disk_full();`,
+    ),
   ].join('\n');
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StoreConfigError, openStore } from '../../src/core/storage/open-store.js';
+import { openStore, StoreConfigError } from '../../src/core/storage/open-store.js';
 import { openSqliteStore } from '../../src/core/storage/sqlite-store.js';
 import type { Store } from '../../src/core/storage/store.js';
 import { storeContract } from './contract/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cycles, moduleGraph, packageOf, type Import } from './module-graph.js';
+import { cycles, type Import, moduleGraph, packageOf } from './module-graph.js';
 
 /**
  * The rules, over every import under src/ (static, dynamic and type-only):

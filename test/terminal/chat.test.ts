@@ -51,7 +51,12 @@ describe('terminal chat', () => {
     expect(list.stdout).toContain(done.match[1]);
     expect(list.stdout).toContain('Example County Council');
     const show = runCli(['reports', 'show', done.match[1]!], { env });
-    expect(JSON.parse(show.stdout).data).toMatchObject({ reporterEmail: 'jo.bloggs@example.org', undertakings: ['4.4'], when: '2026-10-01', consent: true });
+    expect(JSON.parse(show.stdout).data).toMatchObject({
+      reporterEmail: 'jo.bloggs@example.org',
+      undertakings: ['4.4'],
+      when: '2026-10-01',
+      consent: true,
+    });
   });
 
   it('cancels a sign-up mid-flow and stores nothing', async () => {

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { type Action, type Block, citationSegments, type CompareRow, type Segment, shortCitation } from '../../core/index.js';
+import { type Action, type Block, type CompareRow, citationSegments, type Segment, shortCitation } from '../../core/index.js';
 import { escapeMrkdwn, LIMITS, truncate } from './mrkdwn.js';
 
 type SlackBlock = types.KnownBlock;

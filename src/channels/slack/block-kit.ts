@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import { type Block, linkSegments, quoteText, renderText, type Reply } from '../../core/index.js';
+import { type Block, linkSegments, quoteText, type Reply, renderText } from '../../core/index.js';
 import { answerBlocks, citationMrkdwn, segmentsMrkdwn } from './answer-blocks.js';
 import { escapeMrkdwn, LIMITS, splitText, truncate } from './mrkdwn.js';
 
@@ -98,7 +98,11 @@ function renderBlock(b: Block, counter: { n: number }): SlackBlock[] {
         context(`— ${citationMrkdwn(b.hit.citation)}`),
       ];
     case 'fields':
-      return section(b.items.map((i) => (i.label === '•' ? `• ${escapeMrkdwn(i.value)}` : `*${escapeMrkdwn(i.label)}:* ${escapeMrkdwn(i.value)}`)).join('\n'));
+      return section(
+        b.items
+          .map((i) => (i.label === '•' ? `• ${escapeMrkdwn(i.value)}` : `*${escapeMrkdwn(i.label)}:* ${escapeMrkdwn(i.value)}`))
+          .join('\n'),
+      );
     case 'error':
       return section(`:warning: ${escapeMrkdwn(b.text)}`);
     default:
@@ -135,6 +139,12 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): { blocks
   if (extras.length > 0) tail.push({ type: 'actions', elements: extras });
 
   const room = LIMITS.messageBlocks - tail.length;
-  const body = content.length <= room ? content : [...content.slice(0, room - 1), context('_The rest of this answer is too long for one Slack message; ask about a single compact to see it all._')];
+  const body =
+    content.length <= room
+      ? content
+      : [
+          ...content.slice(0, room - 1),
+          context('_The rest of this answer is too long for one Slack message; ask about a single compact to see it all._'),
+        ];
   return { blocks: [...body, ...tail], text: truncate(escapeMrkdwn(renderText(reply)), LIMITS.fallbackText) };
 }

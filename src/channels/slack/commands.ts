@@ -1,8 +1,8 @@
 import type { App as BoltApp, RespondFn } from '@slack/bolt';
 import { compactNamed, helpReply, type KnowledgeBase, type SubmissionKind } from '../../core/index.js';
 import { context, header, renderReply, section } from './block-kit.js';
-import type { SlackClient, SlackDeps } from './deps.js';
 import { answerPrivately } from './converse.js';
+import type { SlackClient, SlackDeps } from './deps.js';
 import { openForm } from './forms.js';
 import { submissionLine, submissionList } from './home.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -42,14 +42,22 @@ export function parseCommand(raw: string, kb: KnowledgeBase): SlashCommand {
   return { kind: 'ask', text };
 }
 
-const SLASH_HELP = 'In Slack: `/compact &lt;question&gt;` answers just you; `/compact define &lt;term&gt;` explains a term; `/compact report` and `/compact signup` open the forms. You can also message me directly, or @mention me in a channel for an answer in a thread.';
+const SLASH_HELP =
+  'In Slack: `/compact &lt;question&gt;` answers just you; `/compact define &lt;term&gt;` explains a term; `/compact report` and `/compact signup` open the forms. You can also message me directly, or @mention me in a channel for an answer in a thread.';
 
 /** `/compact …`: acknowledged at once; the answer follows through the response_url. */
 export function registerCommands(bolt: BoltApp, deps: SlackDeps): void {
   bolt.command(COMMAND, async ({ ack, command, client, respond }) => {
     await ack();
     const where = { channel: command.channel_id, user: command.user_id };
-    const turn = { client, respond, team: command.team_id, user: command.user_id, channel: command.channel_id, triggerId: command.trigger_id };
+    const turn = {
+      client,
+      respond,
+      team: command.team_id,
+      user: command.user_id,
+      channel: command.channel_id,
+      triggerId: command.trigger_id,
+    };
     const parsed = parseCommand(command.text, deps.app.kb);
     switch (parsed.kind) {
       case 'help': {
@@ -69,7 +77,12 @@ export function registerCommands(bolt: BoltApp, deps: SlackDeps): void {
         await listReports(deps, client, respond, command);
         return;
       case 'form':
-        await openForm(deps, { ...turn, conversationId: personalConversation(command.team_id, command.user_id), flowId: parsed.flowId, compact: parsed.compact });
+        await openForm(deps, {
+          ...turn,
+          conversationId: personalConversation(command.team_id, command.user_id),
+          flowId: parsed.flowId,
+          compact: parsed.compact,
+        });
         return;
       case 'ask':
         await answerPrivately(deps, turn, parsed.text);
@@ -78,7 +91,12 @@ export function registerCommands(bolt: BoltApp, deps: SlackDeps): void {
 }
 
 /** Admins only: the latest submissions, and a line in the audit log saying who read which. */
-async function listReports(deps: SlackDeps, client: SlackClient, respond: RespondFn, command: { team_id: string; user_id: string; channel_id: string }): Promise<void> {
+async function listReports(
+  deps: SlackDeps,
+  client: SlackClient,
+  respond: RespondFn,
+  command: { team_id: string; user_id: string; channel_id: string },
+): Promise<void> {
   const where = { channel: command.channel_id, user: command.user_id };
   if (!deps.config.adminUsers.includes(command.user_id)) {
     const msg = 'Sorry, `/compact reports` is only for the compact team’s administrators. If you need to see a report, please ask them.';
@@ -89,7 +107,12 @@ async function listReports(deps: SlackDeps, client: SlackClient, respond: Respon
   const all = await store.listSubmissions({});
   const org = (data: Record<string, unknown>) => String(data.aboutOrg ?? data.organisation ?? '');
   const list = submissionList(kb, all, (s) => `${submissionLine(kb, s)} · ${escapeMrkdwn(org(s.data))}`);
-  await store.audit({ actor: `slack:${command.team_id}:${command.user_id}`, action: 'submissions.list', target: list.shown.map((s) => s.ref).join(', ') || 'none', at: new Date() });
+  await store.audit({
+    actor: `slack:${command.team_id}:${command.user_id}`,
+    action: 'submissions.list',
+    target: list.shown.map((s) => s.ref).join(', ') || 'none',
+    at: new Date(),
+  });
   const blocks = all.length === 0 ? section('No reports or sign-ups yet.') : [header('Recent submissions'), ...list.blocks];
   await sendPrivately(deps, client, respond, where, { blocks, text: `${all.length} submissions` });
 }

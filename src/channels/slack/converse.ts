@@ -1,10 +1,10 @@
 import type { RespondFn } from '@slack/bolt';
 import type { Answered, Reply, SubmissionKind } from '../../core/index.js';
-import { button, openFormAction, renderReply, section, type SlackBlock } from './block-kit.js';
+import { button, openFormAction, renderReply, type SlackBlock, section } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { describeError } from './describe-error.js';
 import { formButtonValue, openForm } from './forms.js';
-import { personalConversation, who, type Place } from './places.js';
+import { type Place, personalConversation, who } from './places.js';
 import { postMessage, postReply, sendPrivately } from './post.js';
 
 const SORRY = 'Sorry, something went wrong on my side and I could not answer that. Please try again in a minute.';
@@ -77,7 +77,9 @@ export async function answerPrivately(deps: SlackDeps, turn: PrivateTurn, text: 
       await openForm(deps, { ...turn, conversationId, flowId: answered.form.flow, compact: answered.form.compact });
       return;
     }
-    const message = answered ? renderReply(answered.reply, { shareQuestion: answered.reply.hits.length > 0 ? text : undefined }) : { blocks: section(SORRY), text: SORRY };
+    const message = answered
+      ? renderReply(answered.reply, { shareQuestion: answered.reply.hits.length > 0 ? text : undefined })
+      : { blocks: section(SORRY), text: SORRY };
     await sendPrivately(deps, turn.client, turn.respond, { channel: turn.channel, user: turn.user }, message);
   });
 }

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { App as BoltApp, RespondFn } from '@slack/bolt';
 import { FLOWS, type SubmissionKind } from '../../core/index.js';
 import { ACTION, section } from './block-kit.js';
-import { teamOf, type SlackClient, type SlackDeps } from './deps.js';
+import { type SlackClient, type SlackDeps, teamOf } from './deps.js';
 import { describeError } from './describe-error.js';
-import { chosenCompact, COMPACT_CHOSEN, FORM_CALLBACK, formModal, formValues, readMetadata } from './modals.js';
+import { COMPACT_CHOSEN, chosenCompact, FORM_CALLBACK, formModal, formValues, readMetadata } from './modals.js';
 import { personalConversation, who } from './places.js';
 import { postReply, safely, sendPrivately } from './post.js';
 
@@ -72,7 +72,13 @@ export function registerForms(bolt: BoltApp, deps: SlackDeps): void {
     bolt.shortcut(callbackId, async ({ ack, shortcut, client }) => {
       await ack();
       const team = teamOf(shortcut);
-      await openForm(deps, { client, triggerId: shortcut.trigger_id, conversationId: personalConversation(team, shortcut.user.id), flowId, user: shortcut.user.id });
+      await openForm(deps, {
+        client,
+        triggerId: shortcut.trigger_id,
+        conversationId: personalConversation(team, shortcut.user.id),
+        flowId,
+        user: shortcut.user.id,
+      });
     });
   }
 
@@ -117,7 +123,10 @@ export function registerForms(bolt: BoltApp, deps: SlackDeps): void {
       deps.log.error({ err: describeError(error), flowId }, 'slack form could not be stored');
       await release(deps, key);
       // Shown under the first field, so the modal stays open with everything the user typed.
-      await ack({ response_action: 'errors', errors: { [FLOWS[flowId].fields[0]!.id]: 'Sorry, this could not be saved just now. Please press Submit again in a minute.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [FLOWS[flowId].fields[0]!.id]: 'Sorry, this could not be saved just now. Please press Submit again in a minute.' },
+      });
       return;
     }
     if ('errors' in result) {

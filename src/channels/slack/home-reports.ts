@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { reportLine } from '../../core/index.js';
-import { button, context, header, section, type SlackBlock } from './block-kit.js';
+import { button, context, header, type SlackBlock, section } from './block-kit.js';
 import type { SlackDeps } from './deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 

@@ -1,6 +1,6 @@
-import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, App as BoltApp, ButtonAction } from '@slack/bolt';
 import { decideQuestion, groupQuestions, type Verdict } from '../../core/index.js';
-import { button, context, header, section, type SlackBlock } from './block-kit.js';
+import { button, context, header, type SlackBlock, section } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
@@ -40,7 +40,11 @@ export async function reviewBlocks(deps: SlackDeps, user: string): Promise<Slack
 }
 
 /** The three decisions, for administrators only; each is audited and the Home tab is drawn again. */
-export function registerReviewActions(bolt: BoltApp, deps: SlackDeps, publish: (client: SlackClient, team: string, user: string) => Promise<void>): void {
+export function registerReviewActions(
+  bolt: BoltApp,
+  deps: SlackDeps,
+  publish: (client: SlackClient, team: string, user: string) => Promise<void>,
+): void {
   bolt.action<BlockAction<ButtonAction>>(ACTION, async ({ ack, body, action, client }) => {
     await ack();
     const user = body.user.id;

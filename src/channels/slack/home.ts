@@ -1,8 +1,8 @@
 import type { App as BoltApp, types } from '@slack/bolt';
 import { compactName, EXAMPLES, type KnowledgeBase, listCompacts, type Submission } from '../../core/index.js';
-import { reportsHomeBlocks } from './home-reports.js';
-import { button, openFormAction, context, header, section, type SlackBlock } from './block-kit.js';
+import { button, context, header, openFormAction, type SlackBlock, section } from './block-kit.js';
 import type { SlackClient, SlackDeps } from './deps.js';
+import { reportsHomeBlocks } from './home-reports.js';
 import { registerReviewActions, reviewBlocks } from './home-review.js';
 import { escapeMrkdwn, LIMITS } from './mrkdwn.js';
 import { safely } from './post.js';
@@ -15,8 +15,14 @@ export function submissionLine(kb: KnowledgeBase, s: Submission): string {
 }
 
 /** Newest first, at most 20, with a line saying how many more there are; `shown` says which were listed. */
-export function submissionList(kb: KnowledgeBase, submissions: Submission[], describe: (s: Submission) => string = (s) => submissionLine(kb, s)): { blocks: SlackBlock[]; shown: Submission[] } {
-  const shown = [...submissions].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.ref.localeCompare(a.ref)).slice(0, SHOWN);
+export function submissionList(
+  kb: KnowledgeBase,
+  submissions: Submission[],
+  describe: (s: Submission) => string = (s) => submissionLine(kb, s),
+): { blocks: SlackBlock[]; shown: Submission[] } {
+  const shown = [...submissions]
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.ref.localeCompare(a.ref))
+    .slice(0, SHOWN);
   const blocks = section(shown.map(describe).join('\n'));
   if (submissions.length > SHOWN) blocks.push(context(`…and ${submissions.length - SHOWN} older.`));
   return { blocks, shown };

@@ -1,6 +1,6 @@
 import type { App as BoltApp } from '@slack/bolt';
 import { converse } from './converse.js';
-import { teamOf, type SlackDeps } from './deps.js';
+import { type SlackDeps, teamOf } from './deps.js';
 import { dmPlace, threadPlace } from './places.js';
 
 /** Removes the bot's own @mention (and a leading one, whoever it names) so the core sees only the question. */
@@ -14,7 +14,8 @@ export function stripMention(text: string, botUserId?: string): string {
 export function registerMessages(bolt: BoltApp, deps: SlackDeps): void {
   bolt.event('message', async ({ event, body, context, client }) => {
     // Edits, joins, bot posts and the like carry a subtype; only what a person wrote is answered.
-    if (event.subtype !== undefined || event.channel_type !== 'im' || event.bot_id || !event.user || event.user === context.botUserId) return;
+    if (event.subtype !== undefined || event.channel_type !== 'im' || event.bot_id || !event.user || event.user === context.botUserId)
+      return;
     const place = dmPlace(teamOf(body), event.channel, event.thread_ts);
     await converse(deps, client, place, event.user, stripMention(event.text ?? '', context.botUserId) || 'help');
   });

@@ -40,7 +40,12 @@ function element(field: FieldDef, kb: KnowledgeBase, compact?: string): types.In
       return { type: 'static_select', action_id: COMPACT_CHOSEN, options, ...preselected, placeholder: plain('Choose a compact', 150) };
     }
     case 'choice':
-      return { type: 'static_select', action_id: ACTION_ID, options: (field.choices ?? []).map((c) => option(c.label, c.value)), placeholder: plain('Choose one', 150) };
+      return {
+        type: 'static_select',
+        action_id: ACTION_ID,
+        options: (field.choices ?? []).map((c) => option(c.label, c.value)),
+        placeholder: plain('Choose one', 150),
+      };
     case 'yes-no':
     case 'agree':
       return { type: 'radio_buttons', action_id: ACTION_ID, options: [option('Yes', 'yes'), option('No', 'no')] };

@@ -40,7 +40,10 @@ function mediaTypeOf(contentType: string | undefined): string {
 
 /** Slack's check of our certificate when a slash command is saved: unsigned, and nothing to act on. */
 export function isSslCheck(contentType: string | undefined, rawBody: Buffer): boolean {
-  return mediaTypeOf(contentType) === 'application/x-www-form-urlencoded' && new URLSearchParams(rawBody.toString('utf8')).get('ssl_check') === '1';
+  return (
+    mediaTypeOf(contentType) === 'application/x-www-form-urlencoded' &&
+    new URLSearchParams(rawBody.toString('utf8')).get('ssl_check') === '1'
+  );
 }
 
 function fail(error: string, status: 400 | 415 = 400): Parsed {
@@ -95,5 +98,8 @@ export function parseSlackRequest(contentType: string | undefined, rawBody: Buff
     }
     return fail('form body has neither a payload nor a command');
   }
-  return fail(`content type ${JSON.stringify(mediaType || 'none')} is not one Slack sends (application/json or application/x-www-form-urlencoded)`, 415);
+  return fail(
+    `content type ${JSON.stringify(mediaType || 'none')} is not one Slack sends (application/json or application/x-www-form-urlencoded)`,
+    415,
+  );
 }

@@ -94,11 +94,15 @@ export class SlackHttpReceiver implements Receiver {
     const retryNum = Number(header(req, 'x-slack-retry-num'));
     const ticket = {};
     this.waiting.set(ticket, now);
-    const work = this.dispatch(res, {
-      body: request.body,
-      retryNum: Number.isInteger(retryNum) ? retryNum : undefined,
-      retryReason: header(req, 'x-slack-retry-reason'),
-    }, () => this.waiting.delete(ticket));
+    const work = this.dispatch(
+      res,
+      {
+        body: request.body,
+        retryNum: Number.isInteger(retryNum) ? retryNum : undefined,
+        retryReason: header(req, 'x-slack-retry-reason'),
+      },
+      () => this.waiting.delete(ticket),
+    );
     this.inFlight.add(work);
     await work.finally(() => {
       this.inFlight.delete(work);

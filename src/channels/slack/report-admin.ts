@@ -1,7 +1,7 @@
-import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, App as BoltApp, ButtonAction } from '@slack/bolt';
 import type { Reminder } from '../../core/index.js';
 import { context, header, section } from './block-kit.js';
-import { teamOf, type SlackClient, type SlackDeps } from './deps.js';
+import { type SlackClient, type SlackDeps, teamOf } from './deps.js';
 import { publishHome } from './home.js';
 import { OPEN_REPORT, slackActor } from './home-reports.js';
 import { escapeMrkdwn } from './mrkdwn.js';

@@ -1,5 +1,13 @@
 import type { types } from '@slack/bolt';
-import { type KnowledgeBase, NOTE_MAX, reportFields, STATUS_LABEL, type StatusChange, type Submission, SUBMISSION_STATUSES } from '../../core/index.js';
+import {
+  type KnowledgeBase,
+  NOTE_MAX,
+  reportFields,
+  STATUS_LABEL,
+  type StatusChange,
+  SUBMISSION_STATUSES,
+  type Submission,
+} from '../../core/index.js';
 import { context, header, section } from './block-kit.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 

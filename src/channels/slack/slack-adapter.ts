@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { App as BoltApp, SocketModeReceiver, webApi, type Authorize } from '@slack/bolt';
+import { type Authorize, App as BoltApp, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AdapterFactory } from '../adapter-factory.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerButtons } from './buttons.js';
@@ -11,9 +11,9 @@ import { describeError } from './describe-error.js';
 import { registerForms } from './forms.js';
 import { registerHome } from './home.js';
 import { registerMessages } from './messages.js';
-import { registerReportAdmin } from './report-admin.js';
 import { SlackHttpReceiver } from './receiver.js';
 import { ReplyOrder } from './reply-order.js';
+import { registerReportAdmin } from './report-admin.js';
 import { slackConfig } from './slack-config.js';
 
 /** The Web API client retries 500s with backoff, and waits out a 429 for as long as Retry-After says. */
@@ -66,7 +66,8 @@ export const createSlackAdapter: AdapterFactory = async (app, env, log, options 
         identity = { botUserId: me.user_id, botId: me.bot_id };
       } catch (error) {
         const e = describeError(error);
-        if (e.slackError && REFUSED_TOKEN.has(e.slackError)) log.error({ slackError: e.slackError }, 'Slack refused SLACK_BOT_TOKEN; replies will fail until it is replaced');
+        if (e.slackError && REFUSED_TOKEN.has(e.slackError))
+          log.error({ slackError: e.slackError }, 'Slack refused SLACK_BOT_TOKEN; replies will fail until it is replaced');
         else log.warn({ err: e }, 'could not reach Slack to check the bot token; carrying on');
       }
       await bolt.start();

@@ -10,10 +10,19 @@ const apiUrl = z
 
 const userIds = z
   .string()
-  .transform((s) => s.split(',').map((id) => id.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
   .superRefine((ids, ctx) => {
     const bad = ids.filter((id) => !/^[UW][A-Z0-9]{2,}$/.test(id)).map((id) => JSON.stringify(id.slice(0, 30)));
-    if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `${bad.join(', ')} ${bad.length > 1 ? 'are not Slack user ids' : 'is not a Slack user id'} (such as U0123ABCD); list ids separated by commas` });
+    if (bad.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${bad.join(', ')} ${bad.length > 1 ? 'are not Slack user ids' : 'is not a Slack user id'} (such as U0123ABCD); list ids separated by commas`,
+      });
   });
 
 const schema = z
@@ -31,8 +40,10 @@ const schema = z
   .superRefine((env, ctx) => {
     const secret = env.SLACK_SIGNING_SECRET !== undefined;
     const token = env.SLACK_BOT_TOKEN !== undefined;
-    if (secret && !token) ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_SIGNING_SECRET is set' });
-    if (token && !secret) ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required when SLACK_BOT_TOKEN is set' });
+    if (secret && !token)
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when SLACK_SIGNING_SECRET is set' });
+    if (token && !secret)
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required when SLACK_BOT_TOKEN is set' });
   });
 
 export interface SlackConfig {
@@ -44,7 +55,14 @@ export interface SlackConfig {
   adminUsers: string[];
 }
 
-const SLACK_VARIABLES = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_REPORTS_CHANNEL', 'SLACK_ADMIN_USERS'] as const;
+const SLACK_VARIABLES = [
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_API_URL',
+  'SLACK_REPORTS_CHANNEL',
+  'SLACK_ADMIN_USERS',
+] as const;
 
 /**
  * The Slack settings, or undefined when Slack is off (neither the signing secret nor the bot token set).
@@ -56,7 +74,9 @@ export function slackConfig(env: NodeJS.ProcessEnv): SlackConfig | undefined {
   if (parsed.SLACK_SIGNING_SECRET === undefined || parsed.SLACK_BOT_TOKEN === undefined) {
     const stray = SLACK_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
     if (stray.length === 0) return undefined;
-    throw new ConfigError(`Invalid configuration:\n- SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: are required to turn Slack on (${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set)`);
+    throw new ConfigError(
+      `Invalid configuration:\n- SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: are required to turn Slack on (${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set)`,
+    );
   }
   return {
     signingSecret: parsed.SLACK_SIGNING_SECRET!,

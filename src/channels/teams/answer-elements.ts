@@ -1,5 +1,13 @@
-import { type Action, type Block, type Citation, citationSegments, type CompareRow, type Segment, shortCitation } from '../../core/index.js';
-import { escapeMarkdown, submit, subtle, SUBMIT_TEXT_MAX, type CardElement, type RunStyle } from './card-elements.js';
+import {
+  type Action,
+  type Block,
+  type Citation,
+  type CompareRow,
+  citationSegments,
+  type Segment,
+  shortCitation,
+} from '../../core/index.js';
+import { type CardElement, escapeMarkdown, type RunStyle, SUBMIT_TEXT_MAX, submit, subtle } from './card-elements.js';
 
 /** Text runs, never read as markdown; a link is a run that opens its address. */
 export function linkedRuns(segments: Segment[], style: RunStyle = {}): CardElement[] {

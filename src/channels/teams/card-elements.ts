@@ -67,7 +67,11 @@ export function plainText(text: string, style: RunStyle = {}): CardElement[] {
   return text
     .split(/\s*\n\s*/)
     .filter((line) => line !== '')
-    .map((line, i) => ({ type: 'RichTextBlock', ...(i > 0 ? { spacing: 'None' } : {}), inlines: [{ type: 'TextRun', text: line, ...style }] }));
+    .map((line, i) => ({
+      type: 'RichTextBlock',
+      ...(i > 0 ? { spacing: 'None' } : {}),
+      inlines: [{ type: 'TextRun', text: line, ...style }],
+    }));
 }
 
 export function heading(text: string): CardElement {
@@ -82,7 +86,12 @@ export function factSet(items: { label: string; value: string }[]): CardElement 
   return { type: 'FactSet', facts: items.map((i) => ({ title: escapeMarkdown(i.label), value: escapeMarkdown(i.value) })) };
 }
 
-export function submit(title: string, data: SubmitData, style?: 'positive' | 'destructive', extra: Record<string, unknown> = {}): CardElement {
+export function submit(
+  title: string,
+  data: SubmitData,
+  style?: 'positive' | 'destructive',
+  extra: Record<string, unknown> = {},
+): CardElement {
   return { type: 'Action.Submit', title, data, ...(style ? { style } : {}), ...extra };
 }
 

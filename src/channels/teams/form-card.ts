@@ -1,6 +1,6 @@
 import type { Conversations, FieldDef, FlowDef, KnowledgeBase, Who } from '../../core/index.js';
+import { type AdaptiveCard, adaptiveCard, type CardElement, heading, plainText, submit, subtle } from './card-elements.js';
 import { readUndertakings, undertakingChoices } from './undertaking-choices.js';
-import { adaptiveCard, heading, plainText, submit, subtle, type AdaptiveCard, type CardElement } from './card-elements.js';
 
 export interface FormState {
   /** What the user typed last time, kept when the card comes back with errors. */
@@ -55,7 +55,13 @@ function input(field: FieldDef, kb: KnowledgeBase, value: string | undefined, to
     case 'agree': {
       const options = choices(field, kb);
       const known = options.some((o) => o.value === value);
-      return { type: 'Input.ChoiceSet', ...common, choices: options, style: field.type === 'compact' ? 'compact' : 'expanded', ...(known ? { value } : {}) };
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        choices: options,
+        style: field.type === 'compact' ? 'compact' : 'expanded',
+        ...(known ? { value } : {}),
+      };
     }
     case 'undertakings': {
       const options = undertakingChoices(kb);
@@ -83,9 +89,17 @@ export function formCard(flow: FlowDef, kb: KnowledgeBase, state: FormState = {}
   const today = now.toISOString().slice(0, 10);
   const errors = state.errors ?? {};
   const wrong = flow.fields.filter((f) => errors[f.id]).length;
-  const body: CardElement[] = [heading(flow.title), ...plainText('Fill in the form and press Submit. Nothing is stored until you do; Cancel leaves it.')];
+  const body: CardElement[] = [
+    heading(flow.title),
+    ...plainText('Fill in the form and press Submit. Nothing is stored until you do; Cancel leaves it.'),
+  ];
   if (wrong > 0) {
-    body.push(...plainText(`Please correct the ${wrong === 1 ? 'answer' : `${wrong} answers`} marked below; everything else you typed is kept.`, { color: 'Attention', weight: 'Bolder' }));
+    body.push(
+      ...plainText(`Please correct the ${wrong === 1 ? 'answer' : `${wrong} answers`} marked below; everything else you typed is kept.`, {
+        color: 'Attention',
+        weight: 'Bolder',
+      }),
+    );
   }
   for (const field of flow.fields) {
     body.push(input(field, kb, state.values?.[field.id], today));
@@ -131,7 +145,13 @@ function cardFormValues(flow: FlowDef, kb: KnowledgeBase, data: Record<string, u
 }
 
 /** Submits a card's answers; the errors are the core's, with the card's own in their fields' place. */
-export async function submitCard(bot: Conversations, who: Who, flow: FlowDef, kb: KnowledgeBase, data: Record<string, unknown>): SubmitResult {
+export async function submitCard(
+  bot: Conversations,
+  who: Who,
+  flow: FlowDef,
+  kb: KnowledgeBase,
+  data: Record<string, unknown>,
+): SubmitResult {
   const { values, errors } = cardFormValues(flow, kb, data);
   const result = await bot.submitForm(who, flow.id, values);
   if (Object.keys(errors).length === 0) return result;

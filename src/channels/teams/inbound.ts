@@ -30,13 +30,22 @@ export function parseActivity(body: Buffer): { activity: Activity } | { error: s
   }
   const a = parsed.data;
   // A turn replies to serviceUrl in this conversation, so both are needed before it can start.
-  const needed = [['serviceUrl', a.serviceUrl], ['conversation.id', a.conversation], ['recipient.id', a.recipient], ['from.id', a.type !== 'message' || a.from]] as const;
+  const needed = [
+    ['serviceUrl', a.serviceUrl],
+    ['conversation.id', a.conversation],
+    ['recipient.id', a.recipient],
+    ['from.id', a.type !== 'message' || a.from],
+  ] as const;
   for (const [name, present] of needed) if (!present) return { error: `activity.${name} is required` };
   return { activity: json as Activity };
 }
 
 export function whoOf(activity: Activity): Who {
-  return { conversationId: `teams:${activity.conversation.id}`, userId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown', channel: 'teams' };
+  return {
+    conversationId: `teams:${activity.conversation.id}`,
+    userId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
+    channel: 'teams',
+  };
 }
 
 /** A channel or group chat: others read what is posted there. */
@@ -63,7 +72,10 @@ export function addressedText(activity: Activity): string | undefined {
   }
   activity.entities = entities.filter((e) => !mentions.includes(e));
   // Other people's mentions keep their names, not their markup.
-  return text.replace(/<at>(.*?)<\/at>/gi, '$1').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<at>(.*?)<\/at>/gi, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const flowId = z.enum(['signup', 'breach']);
@@ -72,8 +84,18 @@ const submitSchema = z.discriminatedUnion('compactBot', [
   z.object({ compactBot: z.literal('message'), text: z.string().trim().min(1).max(SUBMIT_TEXT_MAX) }),
   z.looseObject({ compactBot: z.literal('form'), flowId }),
   z.object({ compactBot: z.literal('cancel'), flowId }),
-  z.object({ compactBot: z.literal('feedback'), helpful: z.boolean(), question: z.string().max(SUBMIT_TEXT_MAX), keys: z.array(z.string().max(200)).max(50) }),
-  z.object({ compactBot: z.literal('review'), id: z.string().min(1).max(40), decision: z.enum(['example', 'out-of-scope', 'dismissed']), item: z.string().max(200).optional() }),
+  z.object({
+    compactBot: z.literal('feedback'),
+    helpful: z.boolean(),
+    question: z.string().max(SUBMIT_TEXT_MAX),
+    keys: z.array(z.string().max(200)).max(50),
+  }),
+  z.object({
+    compactBot: z.literal('review'),
+    id: z.string().min(1).max(40),
+    decision: z.enum(['example', 'out-of-scope', 'dismissed']),
+    item: z.string().max(200).optional(),
+  }),
 ]);
 
 export type CardSubmit = z.infer<typeof submitSchema>;

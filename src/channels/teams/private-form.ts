@@ -1,6 +1,6 @@
 import type { FlowDef, KnowledgeBase, SubmissionKind } from '../../core/index.js';
-import { adaptiveCard, heading, plainText, type AdaptiveCard, type CardElement } from './card-elements.js';
-import { formCard, type FormState } from './form-card.js';
+import { type AdaptiveCard, adaptiveCard, type CardElement, heading, plainText } from './card-elements.js';
+import { type FormState, formCard } from './form-card.js';
 
 /** Action.Execute verbs of a form in a shared conversation. */
 export const VERB = { show: 'compactBot.form', submit: 'compactBot.submit', cancel: 'compactBot.cancel' } as const;
@@ -30,9 +30,11 @@ function refreshFor(data: ExecuteData): Record<string, unknown> {
  */
 export function sharedFormNotice(flow: FlowDef, data: ExecuteData, ended?: 'sent' | 'cancelled'): AdaptiveCard {
   const line =
-    ended === 'sent' ? `${data.owner.name} has sent a ${what(flow.id)}.`
-    : ended === 'cancelled' ? `${data.owner.name} cancelled a ${what(flow.id)}.`
-    : `${data.owner.name} is filling in a ${what(flow.id)}. Only they can see and send this form.`;
+    ended === 'sent'
+      ? `${data.owner.name} has sent a ${what(flow.id)}.`
+      : ended === 'cancelled'
+        ? `${data.owner.name} cancelled a ${what(flow.id)}.`
+        : `${data.owner.name} is filling in a ${what(flow.id)}. Only they can see and send this form.`;
   const yours = `To start one of your own, mention me with "${trigger(flow.id)}".`;
   const card = adaptiveCard([heading(flow.title), ...plainText(`${line}\n${yours}`)], `${line} ${yours}`);
   return ended ? card : { ...card, refresh: refreshFor(data) };

@@ -1,5 +1,5 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import { cardMessage, type AdaptiveCard } from './card-elements.js';
+import { type AdaptiveCard, cardMessage } from './card-elements.js';
 
 /** Posts a card to a conversation outside any turn of it (a notice, a reminder, a message to a reporter). */
 export async function sendProactive(

@@ -1,6 +1,15 @@
-import { type Action, type Block, linkSegments, quoteText, renderText, type Reply } from '../../core/index.js';
+import { type Action, type Block, linkSegments, quoteText, type Reply, renderText } from '../../core/index.js';
 import { answerElements, citationBlock, linkedRuns } from './answer-elements.js';
-import { adaptiveCard, factSet, heading, plainText, submit, SUBMIT_TEXT_MAX, type AdaptiveCard, type CardElement } from './card-elements.js';
+import {
+  type AdaptiveCard,
+  adaptiveCard,
+  type CardElement,
+  factSet,
+  heading,
+  plainText,
+  SUBMIT_TEXT_MAX,
+  submit,
+} from './card-elements.js';
 
 /** Teams shows at most this many buttons in one row. */
 const ROW = 5;
@@ -61,7 +70,13 @@ function actionRows(actions: Action[]): CardElement[] {
   }
   return rows.map((r) => ({
     type: 'ActionSet',
-    actions: r.map((a) => submit(a.label, { compactBot: 'message', text: a.value.slice(0, SUBMIT_TEXT_MAX) }, a.style === 'primary' ? 'positive' : a.style === 'danger' ? 'destructive' : undefined)),
+    actions: r.map((a) =>
+      submit(
+        a.label,
+        { compactBot: 'message', text: a.value.slice(0, SUBMIT_TEXT_MAX) },
+        a.style === 'primary' ? 'positive' : a.style === 'danger' ? 'destructive' : undefined,
+      ),
+    ),
   }));
 }
 

@@ -1,5 +1,14 @@
-import { type KnowledgeBase, NOTE_MAX, reportFields, reportLine, STATUS_LABEL, type StatusChange, type Submission, SUBMISSION_STATUSES } from '../../core/index.js';
-import { adaptiveCard, factSet, heading, plainText, subtle, type AdaptiveCard, type CardElement, type RunStyle } from './card-elements.js';
+import {
+  type KnowledgeBase,
+  NOTE_MAX,
+  reportFields,
+  reportLine,
+  STATUS_LABEL,
+  type StatusChange,
+  SUBMISSION_STATUSES,
+  type Submission,
+} from '../../core/index.js';
+import { type AdaptiveCard, adaptiveCard, type CardElement, factSet, heading, plainText, type RunStyle, subtle } from './card-elements.js';
 
 /** Action.Execute verbs of the administrators' report cards. */
 export const REPORT_VERB = {

@@ -1,4 +1,4 @@
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { type Activity, type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { compactName, type KnowledgeBase, type RecordStore, type Reminder, type SubmissionStore } from '../../core/index.js';
 import { adaptiveCard, factSet, heading, plainText } from './card-elements.js';
@@ -70,13 +70,20 @@ export class ReportNotices {
         { label: 'Received', value: submission.createdAt.toISOString().slice(0, 10) },
       ];
       const card = adaptiveCard(
-        [heading(`New breach report ${submission.ref}`), factSet(items), ...plainText(`Staff can read it in full with: compact-bot reports show ${submission.ref}`)],
+        [
+          heading(`New breach report ${submission.ref}`),
+          factSet(items),
+          ...plainText(`Staff can read it in full with: compact-bot reports show ${submission.ref}`),
+        ],
         `New breach report ${submission.ref} (${items[1]!.value}) about ${items[2]!.value}.`,
       );
       await sendProactive(this.adapter, this.appId, reference, card);
       this.log.info({ ref }, 'teams: breach report notice posted');
     } catch (error) {
-      this.log.error({ ref, error: error instanceof Error ? error.message : String(error) }, 'teams: could not post the breach report notice');
+      this.log.error(
+        { ref, error: error instanceof Error ? error.message : String(error) },
+        'teams: could not post the breach report notice',
+      );
     }
   }
 }

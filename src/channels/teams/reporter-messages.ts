@@ -1,4 +1,4 @@
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { type Activity, type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { RecordStore, Submission } from '../../core/index.js';
 import { adaptiveCard, plainText } from './card-elements.js';

@@ -1,5 +1,5 @@
 import type { KnowledgeBase, ReviewGroup } from '../../core/index.js';
-import { adaptiveCard, heading, plainText, submit, subtle, type AdaptiveCard, type CardElement } from './card-elements.js';
+import { type AdaptiveCard, adaptiveCard, type CardElement, heading, plainText, submit, subtle } from './card-elements.js';
 
 /** Questions shown on one card; `compact-bot review` lists them all. */
 const SHOWN = 10;

@@ -1,11 +1,11 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Runtime } from '../../runtime.js';
 import { FLOWS, reply as makeReply, type SubmissionKind } from '../../core/index.js';
-import { cardMessage, type AdaptiveCard } from './card-elements.js';
+import type { Runtime } from '../../runtime.js';
+import { type AdaptiveCard, cardMessage } from './card-elements.js';
 import { submitCard, typedValues } from './form-card.js';
-import { executeAction, whoOf, type ExecutePress } from './inbound.js';
-import { notYours, ownerForm, sharedFormNotice, VERB, type ExecuteData } from './private-form.js';
+import { type ExecutePress, executeAction, whoOf } from './inbound.js';
+import { type ExecuteData, notYours, ownerForm, sharedFormNotice, VERB } from './private-form.js';
 import { replyCard } from './reply-card.js';
 import type { ReportNotices } from './report-notices.js';
 

@@ -1,21 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type ConversationReference,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Runtime } from '../../runtime.js';
 import type { PlatformAdapter } from '../../core/index.js';
 import { readBody, sendJson } from '../../http.js';
-import { parseActivity } from './inbound.js';
+import type { Runtime } from '../../runtime.js';
 import { adminCheck } from './admins.js';
+import { parseActivity } from './inbound.js';
 import { ReportAdmin } from './report-admin.js';
 import { ReportNotices } from './report-notices.js';
 import { ReporterMessages } from './reporter-messages.js';
-import { teamsConfig, type TeamsConfig } from './teams-config.js';
+import { type TeamsConfig, teamsConfig } from './teams-config.js';
 import { TeamsTurns } from './teams-turns.js';
 
 /** The public-cloud endpoints; restated because naming one (the OpenID metadata) means naming them all. */
@@ -60,7 +60,10 @@ function authStatus(error: unknown): number {
 
 /** The first line of what went wrong; botbuilder wraps turn errors in a line of its own and a stack. */
 const message = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).replace(/^CloudAdapter\.processActivityDirect\(\): ERROR\s*/, '').split('\n')[0]!.trim();
+  (error instanceof Error ? error.message : String(error))
+    .replace(/^CloudAdapter\.processActivityDirect\(\): ERROR\s*/, '')
+    .split('\n')[0]!
+    .trim();
 
 /**
  * Microsoft Teams (and the Bot Framework Emulator) at POST /api/messages. botbuilder's CloudAdapter checks
@@ -91,18 +94,23 @@ export async function createTeamsAdapter(app: Runtime, env: NodeJS.ProcessEnv, l
     if (local && !LOOPBACK.has(new URL(activity.serviceUrl).hostname)) {
       return sendJson(res, 403, { error: 'local mode (no MICROSOFT_APP_ID) only replies to a service on this machine (localhost)' });
     }
-    const authenticated = await auth.authenticateRequest(activity, req.headers.authorization ?? '').catch((error: unknown) => error as Error);
+    const authenticated = await auth
+      .authenticateRequest(activity, req.headers.authorization ?? '')
+      .catch((error: unknown) => error as Error);
     if (authenticated instanceof Error) {
       const status = authStatus(authenticated);
       log.warn({ status, reason: message(authenticated) }, 'teams: request refused');
-      return sendJson(res, status, { error: status === 401 ? 'unauthorized' : 'the request could not be authenticated just now; try again' });
+      return sendJson(res, status, {
+        error: status === 401 ? 'unauthorized' : 'the request could not be authenticated just now; try again',
+      });
     }
     const invoke = activity.type === 'invoke';
     if (invoke && activity.name !== 'adaptiveCard/action') {
       return sendJson(res, 501, { error: 'invoke activities other than adaptiveCard/action are not handled' });
     }
     // Without the store the turn still runs, so the user hears that nothing can be saved rather than nothing.
-    const claimed = !activity.id || (await app.store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`, new Date()).catch(() => true));
+    const claimed =
+      !activity.id || (await app.store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`, new Date()).catch(() => true));
     if (!claimed) return sendJson(res, 200, { duplicate: true });
     let invokeResponse: unknown;
     try {
@@ -125,7 +133,10 @@ export async function createTeamsAdapter(app: Runtime, env: NodeJS.ProcessEnv, l
     );
   }
   if (config.openIdMetadataUrl) {
-    log.warn({ url: config.openIdMetadataUrl }, 'teams: inbound tokens are checked against the keys named by TEAMS_OPENID_METADATA_URL, not the Bot Framework’s own; for tests only');
+    log.warn(
+      { url: config.openIdMetadataUrl },
+      'teams: inbound tokens are checked against the keys named by TEAMS_OPENID_METADATA_URL, not the Bot Framework’s own; for tests only',
+    );
   }
   return { name: 'teams', routes: [{ method: 'POST', path: '/api/messages', handle }] };
 }

@@ -6,23 +6,19 @@ type AppType = (typeof APP_TYPES)[number];
 
 const guid = (what: string) => z.guid(`must be ${what}, a GUID such as 00000000-0000-0000-0000-000000000000`);
 
-const appType = z
-  .string()
-  .transform((s, ctx) => {
-    const match = APP_TYPES.find((t) => t.toLowerCase() === s.trim().toLowerCase());
-    if (!match) ctx.addIssue({ code: 'custom', message: `must be ${APP_TYPES.join(', ')}` });
-    return match ?? 'MultiTenant';
-  });
+const appType = z.string().transform((s, ctx) => {
+  const match = APP_TYPES.find((t) => t.toLowerCase() === s.trim().toLowerCase());
+  if (!match) ctx.addIssue({ code: 'custom', message: `must be ${APP_TYPES.join(', ')}` });
+  return match ?? 'MultiTenant';
+});
 
-const flag = z
-  .string()
-  .transform((s, ctx) => {
-    const v = s.trim().toLowerCase();
-    if (v === '1' || v === 'true') return true;
-    if (v === '0' || v === 'false') return false;
-    ctx.addIssue({ code: 'custom', message: 'must be 1 (on) or 0 (off)' });
-    return false;
-  });
+const flag = z.string().transform((s, ctx) => {
+  const v = s.trim().toLowerCase();
+  if (v === '1' || v === 'true') return true;
+  if (v === '0' || v === 'false') return false;
+  ctx.addIssue({ code: 'custom', message: 'must be 1 (on) or 0 (off)' });
+  return false;
+});
 
 /** Teams' global Bot Connector endpoint, which reaches a team in any region. */
 const GLOBAL = 'https://smba.trafficmanager.net/teams/';
@@ -31,9 +27,16 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const aadIds = z.string().transform((s, ctx) => {
-  const ids = s.split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = s
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   const bad = ids.find((id) => !GUID.test(id));
-  if (bad) ctx.addIssue({ code: 'custom', message: `must be Azure AD (Entra ID) user object ids, GUIDs separated by commas; "${bad.slice(0, 60)}" is not one` });
+  if (bad)
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be Azure AD (Entra ID) user object ids, GUIDs separated by commas; "${bad.slice(0, 60)}" is not one`,
+    });
   return ids;
 });
 
@@ -45,7 +48,9 @@ const schema = z
     MICROSOFT_APP_TYPE: appType.default('MultiTenant'),
     TEAMS_LOCAL_MODE: flag.default(false),
     TEAMS_ADMIN_AAD_IDS: aadIds.default([]),
-    TEAMS_OPENID_METADATA_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of an OpenID configuration document' }).optional(),
+    TEAMS_OPENID_METADATA_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL of an OpenID configuration document' })
+      .optional(),
     TEAMS_REPORTS_CONVERSATION: z
       .string()
       .regex(/^19:[^\s;]+$/, 'must be a Teams channel conversation id such as 19:abc123@thread.tacv2 (no ;messageid=…)')
@@ -66,12 +71,14 @@ const schema = z
       }
       return;
     }
-    if (env.TEAMS_LOCAL_MODE) issue('TEAMS_LOCAL_MODE', 'must not be 1 when MICROSOFT_APP_ID is set: local mode turns token validation off');
+    if (env.TEAMS_LOCAL_MODE)
+      issue('TEAMS_LOCAL_MODE', 'must not be 1 when MICROSOFT_APP_ID is set: local mode turns token validation off');
     if (env.MICROSOFT_APP_TYPE !== 'MultiTenant' && env.MICROSOFT_APP_TENANT_ID === undefined) {
       issue('MICROSOFT_APP_TENANT_ID', `is required when MICROSOFT_APP_TYPE is ${env.MICROSOFT_APP_TYPE}`);
     }
     if (env.MICROSOFT_APP_TYPE === 'UserAssignedMSI') {
-      if (env.MICROSOFT_APP_PASSWORD !== undefined) issue('MICROSOFT_APP_PASSWORD', 'must not be set when MICROSOFT_APP_TYPE is UserAssignedMSI (the managed identity signs in)');
+      if (env.MICROSOFT_APP_PASSWORD !== undefined)
+        issue('MICROSOFT_APP_PASSWORD', 'must not be set when MICROSOFT_APP_TYPE is UserAssignedMSI (the managed identity signs in)');
     } else if (env.MICROSOFT_APP_PASSWORD === undefined) {
       issue('MICROSOFT_APP_PASSWORD', `is required with MICROSOFT_APP_ID when MICROSOFT_APP_TYPE is ${env.MICROSOFT_APP_TYPE}`);
     }
@@ -120,10 +127,15 @@ export function teamsConfig(env: NodeJS.ProcessEnv): TeamsConfig | undefined {
   if (parsed.MICROSOFT_APP_ID === undefined && parsed.TEAMS_LOCAL_MODE) {
     const stray = setIn(env, APP_ONLY);
     if (stray.length > 0) {
-      throw new ConfigError(`Invalid configuration:\n${stray.map((name) => `- ${name}: only applies with MICROSOFT_APP_ID; local mode (TEAMS_LOCAL_MODE=1) has no app`).join('\n')}`);
+      throw new ConfigError(
+        `Invalid configuration:\n${stray.map((name) => `- ${name}: only applies with MICROSOFT_APP_ID; local mode (TEAMS_LOCAL_MODE=1) has no app`).join('\n')}`,
+      );
     }
   } else if (parsed.MICROSOFT_APP_ID === undefined) {
-    const stray = setIn(env, TEAMS_VARIABLES.filter((name) => name !== 'TEAMS_LOCAL_MODE'));
+    const stray = setIn(
+      env,
+      TEAMS_VARIABLES.filter((name) => name !== 'TEAMS_LOCAL_MODE'),
+    );
     if (stray.length === 0) return undefined;
     throw new ConfigError(
       `Invalid configuration:\n- MICROSOFT_APP_ID: is required to turn Teams on (${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set)` +

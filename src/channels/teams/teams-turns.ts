@@ -1,16 +1,25 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import {
+  decideQuestion,
+  FLOWS,
+  groupQuestions,
+  helpReply,
+  reply as makeReply,
+  type Reply,
+  type SubmissionKind,
+  type Who,
+} from '../../core/index.js';
 import type { Runtime } from '../../runtime.js';
-import { decideQuestion, FLOWS, groupQuestions, helpReply, type Reply, reply as makeReply, type SubmissionKind, type Who } from '../../core/index.js';
-import { cardMessage, type AdaptiveCard } from './card-elements.js';
-import { formCard, submitCard, typedValues } from './form-card.js';
-import { addressedText, cardSubmit, isShared, teamsCommand, whoOf, type CardSubmit, type Command } from './inbound.js';
-import { SharedForms } from './shared-forms.js';
 import type { AdminCheck } from './admins.js';
-import { reportsPlaceholder } from './report-admin-card.js';
+import { type AdaptiveCard, cardMessage } from './card-elements.js';
+import { formCard, submitCard, typedValues } from './form-card.js';
+import { addressedText, type CardSubmit, type Command, cardSubmit, isShared, teamsCommand, whoOf } from './inbound.js';
 import { replyCard } from './reply-card.js';
-import { reviewCard } from './review-card.js';
+import { reportsPlaceholder } from './report-admin-card.js';
 import type { ReportNotices } from './report-notices.js';
+import { reviewCard } from './review-card.js';
+import { SharedForms } from './shared-forms.js';
 
 const noticeOf = (text: string, intent: Reply['intent'] = 'help') => makeReply(intent, [{ type: 'text', text }]);
 
@@ -38,7 +47,11 @@ export class TeamsTurns {
   private async onMessage(ctx: TurnContext): Promise<void> {
     const who = whoOf(ctx.activity);
     const pressed = cardSubmit(ctx.activity);
-    if (pressed === 'invalid') return this.send(ctx, replyCard(noticeOf('I could not read that button (the card may be from an older version). Please type your message instead.')));
+    if (pressed === 'invalid')
+      return this.send(
+        ctx,
+        replyCard(noticeOf('I could not read that button (the card may be from an older version). Please type your message instead.')),
+      );
     if (pressed) return this.onCardSubmit(ctx, who, pressed);
     const text = addressedText(ctx.activity);
     if (text === undefined) return;
@@ -81,7 +94,9 @@ export class TeamsTurns {
     const deps = { kb: this.app.kb, review: this.app.review, store: this.app.store };
     const decided = await decideQuestion(deps, pressed.id, verdict, `teams:${who.userId}`);
     if (decided.ok) this.app.metrics.reviewDecisions.inc({ decision: verdict.kind });
-    const note = decided.ok ? `Done: "${decided.question.question}" is ${decided.question.status === 'example' ? 'now an example' : decided.question.status}.` : decided.error;
+    const note = decided.ok
+      ? `Done: "${decided.question.question}" is ${decided.question.status === 'example' ? 'now an example' : decided.question.status}.`
+      : decided.error;
     await this.replaceCard(ctx, await this.reviewCard(note));
   }
 
@@ -107,7 +122,8 @@ export class TeamsTurns {
     if (refused) return this.send(ctx, replyCard(makeReply('help', [{ type: 'error', text: refused }])));
     if (command.kind === 'review') {
       // What others asked stays out of channels, even masked.
-      if (isShared(ctx.activity)) return this.send(ctx, replyCard(noticeOf('Questions to review are shown in a personal chat with me: send me "review" there.')));
+      if (isShared(ctx.activity))
+        return this.send(ctx, replyCard(noticeOf('Questions to review are shown in a personal chat with me: send me "review" there.')));
       return this.send(ctx, await this.reviewCard());
     }
     const actor = `teams:${who.userId}`;
@@ -116,14 +132,19 @@ export class TeamsTurns {
         return this.send(ctx, reportsPlaceholder({ id: ctx.activity.from.id, name: ctx.activity.from.name ?? 'you' }));
       case 'here': {
         await this.notices.remember(ctx.activity, actor);
-        return this.send(ctx, replyCard(noticeOf('New breach reports will be posted here: reference, compact and organisation concerned only.')));
+        return this.send(
+          ctx,
+          replyCard(noticeOf('New breach reports will be posted here: reference, compact and organisation concerned only.')),
+        );
       }
       case 'off':
         await this.notices.forget(actor);
         return this.send(ctx, replyCard(noticeOf('New breach reports will no longer be posted in Teams.')));
       case 'status': {
         const current = await this.notices.current();
-        const where = current?.conversation ? `New breach reports are posted to the Teams conversation ${current.conversation.id}.` : 'New breach reports are not posted in Teams. Type "reports here" in a channel to choose it.';
+        const where = current?.conversation
+          ? `New breach reports are posted to the Teams conversation ${current.conversation.id}.`
+          : 'New breach reports are not posted in Teams. Type "reports here" in a channel to choose it.';
         return this.send(ctx, replyCard(noticeOf(where)));
       }
     }
@@ -167,7 +188,10 @@ export class TeamsTurns {
         await ctx.updateActivity({ ...cardMessage(card), id });
         return;
       } catch (error) {
-        this.log.warn({ error: error instanceof Error ? error.message : String(error) }, 'teams: could not update the card; sending a new one');
+        this.log.warn(
+          { error: error instanceof Error ? error.message : String(error) },
+          'teams: could not update the card; sending a new one',
+        );
       }
     }
     await this.send(ctx, card);

@@ -23,7 +23,10 @@ type Read = { value?: string } | { error: string };
 
 /** The picks as the core reads them (ids of the chosen compact, or "not sure"), or why they do not fit the compact chosen. */
 export function readUndertakings(raw: string | undefined, compactId: string | undefined, kb: KnowledgeBase): Read {
-  const picks = (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const picks = (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (picks.length === 0) return { value: undefined };
   // Typed rather than picked (an older card, or a client without the list): the core reads it as it is.
   if (!picks.every((p) => p === NOT_SURE || p.includes(':'))) return { value: raw };

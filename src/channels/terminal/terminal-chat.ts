@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { type Conversations, renderText, type Reply } from '../../core/index.js';
+import { type Conversations, type Reply, renderText } from '../../core/index.js';
 
 export interface TerminalOptions {
   input: NodeJS.ReadableStream;

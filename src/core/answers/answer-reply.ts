@@ -20,7 +20,7 @@ function formFor(e: Entry): Action[] {
 function leadIndex(entries: Entry[], q: SpanQuestion): number {
   if (!q.type || hasAnswerOfType(q.type, entries[0]!.text)) return 0;
   const i = entries.findIndex((e) => hasAnswerOfType(q.type, e.text));
-  return Math.max(i , 0);
+  return Math.max(i, 0);
 }
 
 export function answerReply(

@@ -8,14 +8,22 @@ const NUMBER = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 
 const PATTERNS: Record<NonNullable<AnswerType>, RegExp> = {
   date: /\b(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september|october|november|december)\b/i,
-  duration: new RegExp(`\\b${NUMBER}[- ](?:weeks?|months?|years?|days?)(?:'|’)?\\b|\\bminimum of\\b|\\b(?:annual|annually|quarter|quarterly|yearly)\\b`, 'i'),
+  duration: new RegExp(
+    `\\b${NUMBER}[- ](?:weeks?|months?|years?|days?)(?:'|’)?\\b|\\bminimum of\\b|\\b(?:annual|annually|quarter|quarterly|yearly)\\b`,
+    'i',
+  ),
   count: new RegExp(`\\b${NUMBER}\\b|\\d+%`, 'i'),
 };
 
 export function answerTypeOf(normalizedQuestion: string): AnswerType {
   const t = ` ${normalizedQuestion} `;
   if (/ (when (was|were|did|is|will)|what year|which year|what date|since when|how old) /.test(t)) return 'date';
-  if (/ (how (long|much notice|much time|much warning|soon|quickly|often|frequently)|how many (weeks|months|days|years)|notice period|what notice|(minimum|much|enough|any) notice|time ?frame|timescale|deadline) /.test(t)) return 'duration';
+  if (
+    / (how (long|much notice|much time|much warning|soon|quickly|often|frequently)|how many (weeks|months|days|years)|notice period|what notice|(minimum|much|enough|any) notice|time ?frame|timescale|deadline) /.test(
+      t,
+    )
+  )
+    return 'duration';
   if (/ how many /.test(t)) return 'count';
   return undefined;
 }

@@ -54,7 +54,12 @@ export function findCandidates(
     ...byExamples.slice(0, BY_EXAMPLES).map((x) => x.entry),
     ...scored.slice(0, BY_TEXT).map((s) => s.entry),
     ...named,
-    ...analysis.compacts.flatMap((c) => byExamples.filter((x) => x.entry.compact === c).slice(0, PER_NAMED_COMPACT).map((x) => x.entry)),
+    ...analysis.compacts.flatMap((c) =>
+      byExamples
+        .filter((x) => x.entry.compact === c)
+        .slice(0, PER_NAMED_COMPACT)
+        .map((x) => x.entry),
+    ),
   ];
   const candidates = new Set(items);
   // BM25F and coverage for every candidate, not only those in BM25F's own top list.

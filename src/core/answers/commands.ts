@@ -1,6 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { normalize } from '../search/text.js';
-import { parseBrowseCommand, type Browse } from './compose-browse.js';
+import { type Browse, parseBrowseCommand } from './compose-browse.js';
 
 /**
  * The few exact commands, matched whole: an item button, "help", the two form buttons ("sign up", "report a
@@ -43,7 +43,10 @@ export function exactCommand(kb: KnowledgeBase, message: string): Command | unde
   }
   const n = normalize(message);
   if (!n.startsWith('use ')) return undefined;
-  const rest = n.slice(4).replace(/^the /, '').replace(/ compacts?$/, '');
+  const rest = n
+    .slice(4)
+    .replace(/^the /, '')
+    .replace(/ compacts?$/, '');
   if (ALL.has(rest)) return { kind: 'use' };
   const c = kb.compacts.find((x) => [x.meta.id, x.meta.area, ...x.meta.aliases].some((name) => normalize(name) === rest));
   return c ? { kind: 'use', compact: c.meta.id } : undefined;

@@ -1,7 +1,7 @@
+import { describePeriod } from '../knowledge/periods.js';
 import type { PeriodData } from '../knowledge/schema.js';
 import type { Entry } from '../knowledge/types.js';
-import { describePeriod } from '../knowledge/periods.js';
-import { compareDates, describeSpan, formatDate, shift, type CalendarDate, type DateReading } from './dates.js';
+import { type CalendarDate, compareDates, type DateReading, describeSpan, formatDate, shift } from './dates.js';
 import type { Block, Reply } from './reply.js';
 
 /** A date worked out from a period an item sets: our arithmetic, shown first and marked as ours, before the quote. */

@@ -127,7 +127,10 @@ export const REPORT: Action = { label: 'Report a suspected breach', value: 'repo
 
 export function correctionNote(a: Analysis): Block | undefined {
   if (a.corrections.length === 0) return undefined;
-  return { type: 'text', text: `(Reading "${a.corrections.map((c) => c.from).join('", "')}" as "${a.corrections.map((c) => c.to).join('", "')}".)` };
+  return {
+    type: 'text',
+    text: `(Reading "${a.corrections.map((c) => c.from).join('", "')}" as "${a.corrections.map((c) => c.to).join('", "')}".)`,
+  };
 }
 
 export function itemReply(kb: KnowledgeBase, question: string, e: Entry): Reply {
@@ -151,13 +154,25 @@ export function defineReply(kb: KnowledgeBase, question: string, terms: Entry[])
 }
 
 export function suggestReply(items: Entry[]): Reply {
-  return reply('unknown', [{ type: 'text', text: 'I am not sure which of these you mean. Pick one, or ask again in other words:' }], { actions: items.map(itemAction) });
+  return reply('unknown', [{ type: 'text', text: 'I am not sure which of these you mean. Pick one, or ask again in other words:' }], {
+    actions: items.map(itemAction),
+  });
 }
 
 export function declineReply(kb: KnowledgeBase, nearest: Entry | undefined): Reply {
-  const blocks: Block[] = [{ type: 'text', text: `That is outside what I know: the Local Compacts (${listCompacts(kb)}) do not cover it.` }];
-  if (nearest) blocks.push({ type: 'text', text: `The nearest thing they do cover, though it does not answer your question, is "${nearest.title}" (${compactName(kb, nearest.compact)}).` });
-  else blocks.push({ type: 'text', text: 'Try asking about notice periods, consultation, funding, independence and campaigning, or a term such as "LSP"; or say "report a breach" or "sign up".' });
+  const blocks: Block[] = [
+    { type: 'text', text: `That is outside what I know: the Local Compacts (${listCompacts(kb)}) do not cover it.` },
+  ];
+  if (nearest)
+    blocks.push({
+      type: 'text',
+      text: `The nearest thing they do cover, though it does not answer your question, is "${nearest.title}" (${compactName(kb, nearest.compact)}).`,
+    });
+  else
+    blocks.push({
+      type: 'text',
+      text: 'Try asking about notice periods, consultation, funding, independence and campaigning, or a term such as "LSP"; or say "report a breach" or "sign up".',
+    });
   const actions = nearest ? [itemAction(nearest)] : EXAMPLES.slice(0, 3).map((e) => ({ label: e, value: e }));
   return reply('unknown', blocks, { actions });
 }
@@ -177,12 +192,19 @@ export function byReference(kb: KnowledgeBase, refs: string[], scope: string[]):
   const matches = kb.entries.filter((e) => refs.includes(e.id) && (scope.length === 0 || scope.includes(e.compact)));
   if (matches.length === 0) return undefined;
   const hits = matches.slice(0, 4).map((e) => hitOf(kb, e, 1));
-  return reply('answer', hits.map((hit): Block => ({ type: 'quote', hit })), { hits });
+  return reply(
+    'answer',
+    hits.map((hit): Block => ({ type: 'quote', hit })),
+    { hits },
+  );
 }
 
 export function routeReply(kb: KnowledgeBase, flow: 'signup' | 'breach', scope: string[]): Reply {
   const compacts: Compact[] = scope.length > 0 ? kb.compacts.filter((c) => scope.includes(c.meta.id)) : kb.compacts;
   const { blocks, hits } = routeBlocks(kb, compacts, flow === 'signup' ? 'signup' : 'dispute');
-  const lead = flow === 'signup' ? 'This is how the compacts say an organisation signs up:' : 'This is what the compacts say about raising a dispute or a suspected breach:';
+  const lead =
+    flow === 'signup'
+      ? 'This is how the compacts say an organisation signs up:'
+      : 'This is what the compacts say about raising a dispute or a suspected breach:';
   return reply(flow, [{ type: 'text', text: lead }, ...blocks], { hits, actions: [flow === 'signup' ? SIGN_UP : REPORT] });
 }

@@ -27,8 +27,18 @@ const MONTHS = 'January February March April May June July August September Octo
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const MONTH_RE = `(${[
-  'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?',
-  'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?',
+  'jan(?:uary)?',
+  'feb(?:ruary)?',
+  'mar(?:ch)?',
+  'apr(?:il)?',
+  'may',
+  'june?',
+  'july?',
+  'aug(?:ust)?',
+  'sep(?:t(?:ember)?)?',
+  'oct(?:ober)?',
+  'nov(?:ember)?',
+  'dec(?:ember)?',
 ].join('|')})`;
 const DAY_RE = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR_RE = '(?:,?\\s+(\\d{4}))?';
@@ -178,7 +188,7 @@ const RULES: Rule[] = [
       const which = m[1]?.toLowerCase();
       if (!which) return asMatch(m, [`"${m[0]}": the last ${WEEKDAYS[want]} or the next one?`]);
       const ahead = (want - dow + 7) % 7;
-      const offset = which === 'last' ? -(((dow - want + 7) % 7) || 7) : which === 'this' ? ahead : ahead || 7;
+      const offset = which === 'last' ? -((dow - want + 7) % 7 || 7) : which === 'this' ? ahead : ahead || 7;
       const d = addDays(today, offset);
       return asMatch(m, [{ date: d, text: m[0], assumption: `"${m[0]}" as ${formatDate(d, true)}` }]);
     },

@@ -40,6 +40,7 @@ export function decide(ranked: Ranked[], thresholds: ModelData['thresholds']): D
     if (p >= thresholds.answer) return { kind: 'answer', item: best.option.entry, p, others: oneEach };
   }
   const likely = items.filter((r) => r.p >= thresholds.suggest);
-  if (top.option.kind === 'item' && likely.length > 0) return { kind: 'suggest', items: likely.slice(0, SUGGESTIONS).map((r) => r.option.entry) };
+  if (top.option.kind === 'item' && likely.length > 0)
+    return { kind: 'suggest', items: likely.slice(0, SUGGESTIONS).map((r) => r.option.entry) };
   return { kind: 'decline', nearest: best && best.p >= thresholds.suggest / 2 ? best.option.entry : undefined };
 }

@@ -1,18 +1,18 @@
 import type { IntentName } from '../knowledge/schema.js';
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
+import type { Candidate } from '../storage/review-store.js';
 import type { Analysis } from './analyze.js';
 import { answerReply, compareReply } from './answer-reply.js';
-import * as compose from './compose.js';
 import { exactCommand } from './commands.js';
-import { decide, type Decision, type Ranked, type RankedItem } from './decide.js';
-import { modelSchema, probabilities, type ModelData } from './model.js';
-import type { Candidate } from '../storage/review-store.js';
-import { NONE_LABEL } from './features.js';
+import * as compose from './compose.js';
 import { browseOf, browseReply, compactsReply } from './compose-browse.js';
 import { periodItem, withDates } from './compose-dates.js';
 import { hasDates, readDates } from './dates.js';
+import { type Decision, decide, type Ranked, type RankedItem } from './decide.js';
+import { NONE_LABEL } from './features.js';
+import { type ModelData, modelSchema, probabilities } from './model.js';
 import type { Block, Hit, Reply } from './reply.js';
-import { Scorer, type Described } from './scorer.js';
+import { type Described, Scorer } from './scorer.js';
 import { spanQuestion } from './span.js';
 import { trainingDigest } from './train.js';
 
@@ -70,7 +70,11 @@ export class AnswerEngine {
     if (command) return this.onCommand(command, question, ctx);
     const a = this.scorer.analyse(question);
     if (a.refs.length > 0) {
-      const found = compose.byReference(this.kb, a.refs, a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : []);
+      const found = compose.byReference(
+        this.kb,
+        a.refs,
+        a.compacts.length > 0 ? a.compacts : ctx.defaultCompact ? [ctx.defaultCompact] : [],
+      );
       if (found) return { context: ctx, reply: found };
     }
     const scope = a.compacts.length === 0 && ctx.defaultCompact ? [ctx.defaultCompact] : [];
@@ -168,9 +172,17 @@ export class AnswerEngine {
         return { context: ctx, reply: r };
       }
       case 'suggest':
-        return { context: ctx, reply: compose.suggestReply(decision.items), review: { reason: 'suggested', candidates: this.topItems(described) } };
+        return {
+          context: ctx,
+          reply: compose.suggestReply(decision.items),
+          review: { reason: 'suggested', candidates: this.topItems(described) },
+        };
       case 'decline':
-        return { context: ctx, reply: compose.declineReply(this.kb, decision.nearest), review: { reason: 'declined', candidates: this.topItems(described) } };
+        return {
+          context: ctx,
+          reply: compose.declineReply(this.kb, decision.nearest),
+          review: { reason: 'declined', candidates: this.topItems(described) },
+        };
       case 'intent':
         return this.onIntent(decision.intent, question, decision.items, ctx, described);
     }
@@ -210,7 +222,15 @@ export class AnswerEngine {
       case 'compare': {
         const named = a.compacts.length >= 2 ? a.compacts : this.kb.compacts.map((c) => c.meta.id);
         const twoTerms = items.length >= 2 && items.slice(0, 2).every((r) => r.entry.kind === 'term' && d.evidence.named.has(r.entry.key));
-        if (twoTerms) return { context: ctx, reply: compose.defineReply(this.kb, question, items.slice(0, 2).map((r) => r.entry)) };
+        if (twoTerms)
+          return {
+            context: ctx,
+            reply: compose.defineReply(
+              this.kb,
+              question,
+              items.slice(0, 2).map((r) => r.entry),
+            ),
+          };
         // "Compare the compacts on this": a comparison with no topic of its own is about the last question.
         let topic = d;
         let rows = this.compareRows(topic, named);
@@ -263,7 +283,8 @@ export class AnswerEngine {
 
   /** A glossary answer with the entries the glossary links to it: LSP with "Local Strategic Partnership". */
   private termsLike(term: Entry, d: Described): Entry[] {
-    const named = d.evidence.named.size > 0 ? [...d.evidence.named].map((k) => this.scorer.byKey.get(k)!) : this.scorer.spotTerms(d.evidence.analysis);
+    const named =
+      d.evidence.named.size > 0 ? [...d.evidence.named].map((k) => this.scorer.byKey.get(k)!) : this.scorer.spotTerms(d.evidence.analysis);
     return named.includes(term) ? [term, ...named.filter((e) => e !== term)] : [term];
   }
 
@@ -276,7 +297,11 @@ export class AnswerEngine {
       case 'browse':
         return { context: ctx, reply: browseReply(this.kb, command.browse, question) };
       case 'start':
-        return { context: ctx, reply: compose.routeReply(this.kb, command.flow, ctx.defaultCompact ? [ctx.defaultCompact] : []), start: { flow: command.flow, compact: ctx.defaultCompact } };
+        return {
+          context: ctx,
+          reply: compose.routeReply(this.kb, command.flow, ctx.defaultCompact ? [ctx.defaultCompact] : []),
+          start: { flow: command.flow, compact: ctx.defaultCompact },
+        };
       case 'use':
         if (command.compact) ctx.defaultCompact = command.compact;
         else delete ctx.defaultCompact;

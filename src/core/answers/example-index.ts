@@ -61,7 +61,10 @@ export class ExampleIndex {
   /** Adds an example; live additions are weighted with the IDF of the examples the index was built with. */
   add(label: string, f: Featurized): number {
     // A word no example had before counts as seen once.
-    for (const [space, feats] of [[this.words, f.words], [this.chars, f.chars]] as const) {
+    for (const [space, feats] of [
+      [this.words, f.words],
+      [this.chars, f.chars],
+    ] as const) {
       for (const t of feats) if (!space.ids.has(t)) space.df[this.idOf(space, t)] = 1;
     }
     const doc = this.labels.length;
@@ -91,7 +94,11 @@ export class ExampleIndex {
    * Word similarity of a question to each label's examples, and character similarity to the examples of
    * `charLabels` only (a misspelt word still shares most of its n-grams). `exclude` leaves one example out.
    */
-  similar(f: Featurized, charLabels: (words: Map<string, LabelSimilarity>) => Iterable<string>, exclude = -1): Map<string, LabelSimilarity> {
+  similar(
+    f: Featurized,
+    charLabels: (words: Map<string, LabelSimilarity>) => Iterable<string>,
+    exclude = -1,
+  ): Map<string, LabelSimilarity> {
     const out = new Map<string, LabelSimilarity>();
     // Left out with the example are its near-copies under any label (the same question asked of another
     // compact): the question is then as new as a real one, whose wording no example has.

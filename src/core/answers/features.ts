@@ -26,7 +26,11 @@ function similarity(prefix: string, s: LabelSimilarity = NO_SIMILARITY, withChar
  * the compacts cover (their text and in-scope examples): the share of the question it does not know counts
  * towards "not in the compacts". `likely` is each label's word likelihood among the options.
  */
-export function describeOptions(ev: Evidence, known: (stem: string) => boolean, likely: Map<string, number>): { options: Option[]; features: Features[] } {
+export function describeOptions(
+  ev: Evidence,
+  known: (stem: string) => boolean,
+  likely: Map<string, number>,
+): { options: Option[]; features: Features[] } {
   const a = ev.analysis;
   const type = answerTypeOf(a.text);
   const bestBm = Math.max(0, ...[...ev.bm25.values()].map((s) => s.score));
@@ -70,6 +74,12 @@ export function describeOptions(ev: Evidence, known: (stem: string) => boolean, 
   const content = a.words.filter((w) => !isStopword(w) && !named.has(w) && !/^\d/.test(w));
   const unknown = content.length === 0 ? 0 : content.filter((w) => !known(stem(w))).length / content.length;
   options.push({ kind: 'none' });
-  features.push({ 'none.bias': 1, 'none.likely': likely.get(NONE_LABEL) ?? 0, ...similarity('none', ev.similar.get(NONE_LABEL), false), 'none.unknown': unknown, 'none.empty': content.length === 0 ? 1 : 0 });
+  features.push({
+    'none.bias': 1,
+    'none.likely': likely.get(NONE_LABEL) ?? 0,
+    ...similarity('none', ev.similar.get(NONE_LABEL), false),
+    'none.unknown': unknown,
+    'none.empty': content.length === 0 ? 1 : 0,
+  });
   return { options, features };
 }

@@ -62,7 +62,7 @@ export class Glossary {
 
   /** An acronym brings the entries that define its expansion: LSP → "Local Strategic Partnership". */
   private withExpansions(found: Entry[]): Entry[] {
-    const more = found.flatMap((e) => (e.term?.expansion ? this.byName.get(nameKey(e.term.expansion)) ?? [] : []));
+    const more = found.flatMap((e) => (e.term?.expansion ? (this.byName.get(nameKey(e.term.expansion)) ?? []) : []));
     return [...new Set([...found, ...more])];
   }
 }

@@ -3,11 +3,11 @@ import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { SearchIndex } from '../search/search-index.js';
 import { contentStems, words } from '../search/text.js';
 import { Vocabulary } from '../search/vocabulary.js';
-import { Analyzer, type Analysis } from './analyze.js';
-import { findCandidates, type Evidence } from './candidates.js';
+import { type Analysis, Analyzer } from './analyze.js';
+import { type Evidence, findCandidates } from './candidates.js';
 import { ExampleIndex, type Featurized } from './example-index.js';
-import { featurize } from './featurize.js';
 import { describeOptions, intentLabel, NONE_LABEL, type Option } from './features.js';
+import { featurize } from './featurize.js';
 import { Glossary } from './glossary.js';
 import type { Features, TrainingCase } from './model.js';
 import { WordLikelihood } from './word-likelihood.js';
@@ -122,7 +122,13 @@ export class Scorer {
     return cases;
   }
 
-  private described(a: Analysis, scope: string[], exclude: number, own: Set<string>, example?: { label: string; features: Featurized }): Described {
+  private described(
+    a: Analysis,
+    scope: string[],
+    exclude: number,
+    own: Set<string>,
+    example?: { label: string; features: Featurized },
+  ): Described {
     const features = featurize(a);
     const evidence = findCandidates(
       { byKey: this.byKey, index: this.index, examples: this.examples, analyzer: this.analyzer, glossary: this.glossary },

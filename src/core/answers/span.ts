@@ -1,6 +1,6 @@
 import { isStopword, normalize, stem } from '../search/text.js';
 import type { Analysis } from './analyze.js';
-import { answersOfType, answerTypeOf, type AnswerType } from './answer-type.js';
+import { type AnswerType, answersOfType, answerTypeOf } from './answer-type.js';
 
 /** What a span is picked for: the kind of answer wanted and the question's word stems (with their synonyms). */
 export interface SpanQuestion {
@@ -17,7 +17,8 @@ export interface Span {
 }
 
 /** Clauses end at punctuation and before the words that open a condition or an aside. */
-const CLAUSE_OPENERS = 'when|where|whereby|if|unless|so that|in order to|apart from|including|which|whilst|while|provided that|prior to|but|and provide|and to';
+const CLAUSE_OPENERS =
+  'when|where|whereby|if|unless|so that|in order to|apart from|including|which|whilst|while|provided that|prior to|but|and provide|and to';
 const BOUNDARY = new RegExp(`[.;:!?](?=\\s|$)|,|\\n|\\s(?=(?:${CLAUSE_OPENERS})\\s)`, 'gi');
 /** Words a clause may open with that are not part of the answer. */
 const LEAD_WORDS = 'and|or|including|when|where|whereby|which|while|whilst|but|so that|in order to|apart from|if|unless';
@@ -28,7 +29,8 @@ const LEAD = new RegExp(`^(?:[\\s,;:–—-]|(?:${LEAD_WORDS})\\s)+`, 'i');
  */
 const CONDITION = /^[\s,;:–—-]*(?:when|where|whereby|if|unless|while|whilst|prior to|provided that|in the case of)\s/i;
 /** Words that may stand before a number as part of its phrase: "a minimum of", "a period of", "around", "at least". */
-const QUANTIFIER = /^(?:a|an|the|at|least|most|minimum|maximum|of|period|up|to|within|no|not|less|more|than|over|about|around|approximately|every|each|some|usually|normally)$/i;
+const QUANTIFIER =
+  /^(?:a|an|the|at|least|most|minimum|maximum|of|period|up|to|within|no|not|less|more|than|over|about|around|approximately|every|each|some|usually|normally)$/i;
 /** A span longer than this is cut back at a clause boundary inside it. */
 const MAX_WORDS = 24;
 const MIN_WORDS = 3;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { decide } from './decide.js';
-import { fitTemperature, probabilities, train, type ModelData, type TrainingCase } from './model.js';
-import { labelOf, Scorer } from './scorer.js';
 import { NONE_LABEL } from './features.js';
+import { fitTemperature, type ModelData, probabilities, type TrainingCase, train } from './model.js';
+import { labelOf, Scorer } from './scorer.js';
 
 /** A digest of everything training reads, so a model trained on other examples is noticed at load. */
 export function trainingDigest(kb: KnowledgeBase): string {
@@ -14,7 +14,11 @@ export function trainingDigest(kb: KnowledgeBase): string {
 }
 
 /** The knowledge base less the examples of one fold (every `folds`-th example of each label). */
-export function withoutFold(kb: KnowledgeBase, fold: number, folds: number): { kb: KnowledgeBase; heldOut: { label: string; text: string }[] } {
+export function withoutFold(
+  kb: KnowledgeBase,
+  fold: number,
+  folds: number,
+): { kb: KnowledgeBase; heldOut: { label: string; text: string }[] } {
   const heldOut: { label: string; text: string }[] = [];
   const keep = (label: string, asked: string[]) =>
     asked.filter((text, i) => {
@@ -30,12 +34,19 @@ export function withoutFold(kb: KnowledgeBase, fold: number, folds: number): { k
       entries,
       compacts: kb.compacts.map((c) => ({ ...c, entries: c.entries.map((e) => byKey.get(e.key)!) })),
       intents: kb.intents.map((i) => ({ ...i, asked: keep(`intent:${i.intent}`, i.asked) })),
-      outOfScope: [{ subject: 'all', asked: keep(NONE_LABEL, kb.outOfScope.flatMap((o) => o.asked)) }],
+      outOfScope: [
+        {
+          subject: 'all',
+          asked: keep(
+            NONE_LABEL,
+            kb.outOfScope.flatMap((o) => o.asked),
+          ),
+        },
+      ],
     },
     heldOut,
   };
 }
-
 
 /** A question with its right answer: an intent, "unknown" for out of scope, and the passages (compact:id) that answer it. */
 export interface CalibrationQuestion {
@@ -65,7 +76,12 @@ export function trainModel(kb: KnowledgeBase, calibration: CalibrationQuestion[]
   const scorer = new Scorer(kb);
   const weights = train(scorer.trainingCases());
   const temperature = fitTemperatureAcross(held);
-  return { trainedOn: trainingDigest(kb), weights, temperature, thresholds: chooseThresholds(scorer, { weights, temperature }, calibration) };
+  return {
+    trainedOn: trainingDigest(kb),
+    weights,
+    temperature,
+    thresholds: chooseThresholds(scorer, { weights, temperature }, calibration),
+  };
 }
 
 interface Prediction {
@@ -82,10 +98,18 @@ function fitTemperatureAcross(held: Prediction[]): number {
   return Math.round((sum / n) * 100) / 100;
 }
 
-const passageOf = (label: string) => label.split(':').filter((_, i) => i !== 1).join(':');
+const passageOf = (label: string) =>
+  label
+    .split(':')
+    .filter((_, i) => i !== 1)
+    .join(':');
 
 /** The answer threshold with the most answers right less three times the answers wrong; "did you mean" starts at 40% of it. */
-function chooseThresholds(scorer: Scorer, model: Pick<ModelData, 'weights' | 'temperature'>, questions: CalibrationQuestion[]): ModelData['thresholds'] {
+function chooseThresholds(
+  scorer: Scorer,
+  model: Pick<ModelData, 'weights' | 'temperature'>,
+  questions: CalibrationQuestion[],
+): ModelData['thresholds'] {
   const items = questions
     .filter((q) => q.intent !== 'unknown' || q.expect.length === 0)
     .map((q) => {

@@ -6,7 +6,25 @@ import type { FieldDef } from './types.js';
 import { parseUndertakings, undertakingList } from './undertakings.js';
 
 const SKIP = new Set(['skip', 'none', 'n a', 'na', 'no', '-', 'nothing', 'not applicable', '']);
-const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ok', 'okay', 'sure', 'agree', 'i agree', 'we agree', 'agreed', 'true', 'yes please', 'confirm', 'i do', 'we do']);
+const YES = new Set([
+  'yes',
+  'y',
+  'yeah',
+  'yep',
+  'yup',
+  'ok',
+  'okay',
+  'sure',
+  'agree',
+  'i agree',
+  'we agree',
+  'agreed',
+  'true',
+  'yes please',
+  'confirm',
+  'i do',
+  'we do',
+]);
 const NO = new Set(['no', 'n', 'nope', 'nah', 'false', 'disagree', 'do not', 'dont', 'i do not', 'we do not', 'no thanks']);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -23,7 +41,10 @@ function parseCompact(raw: string, kb: KnowledgeBase): Parsed {
     byNumber ??
     kb.compacts.find((c) => [c.meta.id, c.meta.area, c.meta.name, ...c.meta.aliases].some((name) => normalize(name) === n)) ??
     kb.compacts.find((c) => [c.meta.id, c.meta.area, ...c.meta.aliases].some((name) => n.split(' ').includes(normalize(name))));
-  if (!match) return fail(`I do not know a compact called "${echo(raw, 60)}". Choose one of: ${kb.compacts.map((c, i) => `${i + 1}. ${c.meta.area}`).join(', ')}.`);
+  if (!match)
+    return fail(
+      `I do not know a compact called "${echo(raw, 60)}". Choose one of: ${kb.compacts.map((c, i) => `${i + 1}. ${c.meta.area}`).join(', ')}.`,
+    );
   return { ok: true, value: match.meta.id };
 }
 
@@ -54,9 +75,11 @@ function parseDate(raw: string, now: Date): Parsed {
     const month = MONTHS.findIndex((x) => x.startsWith(match![1]!.slice(0, 3)));
     if (month >= 0 && match[1]!.length >= 3) [d, m, y] = [1, month + 1, Number(match[2])];
   }
-  if (y === undefined || m === undefined || d === undefined) return fail('Please give a date such as 31/10/2026, 2026-10-31 or 31 October 2026.');
+  if (y === undefined || m === undefined || d === undefined)
+    return fail('Please give a date such as 31/10/2026, 2026-10-31 or 31 October 2026.');
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return fail(`There is no such date as ${raw.trim()}.`);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return fail(`There is no such date as ${raw.trim()}.`);
   if (y < 1990) return fail('That date is before any of the compacts existed; please check the year.');
   if (date.getTime() > now.getTime()) return fail('That date is in the future; please give the date it happened.');
   return { ok: true, value: date.toISOString().slice(0, 10) };
@@ -69,31 +92,46 @@ export function parseField(field: FieldDef, raw: string, ctx: FieldContext): Par
   if (field.optional && SKIP.has(n)) return { ok: true, value: undefined };
   if (input === '') return fail(`${field.label} is needed.`);
   if (field.maxLength && input.length > field.maxLength) {
-    return fail(`That is ${input.length.toLocaleString('en-GB')} characters; please keep it to ${field.maxLength.toLocaleString('en-GB')}.`);
+    return fail(
+      `That is ${input.length.toLocaleString('en-GB')} characters; please keep it to ${field.maxLength.toLocaleString('en-GB')}.`,
+    );
   }
   switch (field.type) {
     case 'compact':
       return parseCompact(input, ctx.kb);
     case 'text':
     case 'longtext':
-      return /\p{L}/u.test(input) && input.length >= 2 ? { ok: true, value: input } : fail(`Please write ${field.label.toLowerCase()} in words.`);
+      return /\p{L}/u.test(input) && input.length >= 2
+        ? { ok: true, value: input }
+        : fail(`Please write ${field.label.toLowerCase()} in words.`);
     case 'email':
-      return emailSchema.safeParse(input).success ? { ok: true, value: input.toLowerCase() } : fail(`"${echo(input, 80)}" is not an email address; it should look like name@example.org.`);
+      return emailSchema.safeParse(input).success
+        ? { ok: true, value: input.toLowerCase() }
+        : fail(`"${echo(input, 80)}" is not an email address; it should look like name@example.org.`);
     case 'phone': {
       const digits = input.replace(/[\s()-]/g, '');
-      return /^(\+44\d{9,10}|0\d{9,10})$/.test(digits) ? { ok: true, value: input } : fail('That is not a UK phone number; it should look like 01234 567890 or +44 1234 567890 (or type "skip").');
+      return /^(\+44\d{9,10}|0\d{9,10})$/.test(digits)
+        ? { ok: true, value: input }
+        : fail('That is not a UK phone number; it should look like 01234 567890 or +44 1234 567890 (or type "skip").');
     }
     case 'registration-number': {
       const v = input.toUpperCase().replace(/\s+/g, '');
       if (/^\d{6,7}(-\d{1,2})?$/.test(v)) return { ok: true, value: `charity ${v}` };
       if (/^(\d{8}|[A-Z]{2}\d{6})$/.test(v)) return { ok: true, value: `company ${v}` };
-      return fail('That is neither a charity number (6 or 7 digits, such as 1234567) nor a company number (8 characters, such as 01234567 or SC123456). Type "skip" if there is none.');
+      return fail(
+        'That is neither a charity number (6 or 7 digits, such as 1234567) nor a company number (8 characters, such as 01234567 or SC123456). Type "skip" if there is none.',
+      );
     }
     case 'choice': {
       const choices = field.choices ?? [];
       const byNumber = /^\d+$/.test(n) ? choices[Number(n) - 1] : undefined;
-      const match = byNumber ?? choices.find((c) => normalize(c.value) === n || normalize(c.label) === n) ?? choices.find((c) => n.length >= 3 && normalize(c.label).includes(n));
-      return match ? { ok: true, value: match.value } : fail(`Please choose one of: ${choices.map((c, i) => `${i + 1}. ${c.label}`).join(', ')}.`);
+      const match =
+        byNumber ??
+        choices.find((c) => normalize(c.value) === n || normalize(c.label) === n) ??
+        choices.find((c) => n.length >= 3 && normalize(c.label).includes(n));
+      return match
+        ? { ok: true, value: match.value }
+        : fail(`Please choose one of: ${choices.map((c, i) => `${i + 1}. ${c.label}`).join(', ')}.`);
     }
     case 'yes-no':
       if (YES.has(n)) return { ok: true, value: true };
@@ -101,7 +139,10 @@ export function parseField(field: FieldDef, raw: string, ctx: FieldContext): Par
       return fail('Please answer yes or no.');
     case 'agree':
       if (YES.has(n)) return { ok: true, value: true };
-      if (NO.has(n)) return fail('Signing up means adopting the compact’s undertakings, so I can only record a sign-up with agreement. Say "yes" to agree, or "cancel" to stop.');
+      if (NO.has(n))
+        return fail(
+          'Signing up means adopting the compact’s undertakings, so I can only record a sign-up with agreement. Say "yes" to agree, or "cancel" to stop.',
+        );
       return fail('Please answer yes or no.');
     case 'date':
       return parseDate(input, ctx.now);

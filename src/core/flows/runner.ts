@@ -1,5 +1,5 @@
-import type { AnswerEngine } from '../answers/engine.js';
 import { compactName, reply, routeBlocks } from '../answers/compose.js';
+import type { AnswerEngine } from '../answers/engine.js';
 import type { Action, Block, Reply } from '../answers/reply.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { normalize } from '../search/text.js';
@@ -42,7 +42,10 @@ export class FlowRunner {
     const flow = FLOWS[flowId];
     const state: FlowState = { flowId, values: compact ? { compact } : {}, at: 0, touchedAt: now?.toISOString() };
     state.at = this.nextField(flow, state, -1);
-    const intro: Block[] = [{ type: 'heading', text: flow.title }, { type: 'text', text: flow.intro }];
+    const intro: Block[] = [
+      { type: 'heading', text: flow.title },
+      { type: 'text', text: flow.intro },
+    ];
     if (compact) intro.push({ type: 'text', text: `Compact: ${compactName(this.kb, compact)} (type "back" to choose another).` });
     return { state, reply: this.prompt(flow, state, intro) };
   }
@@ -69,8 +72,18 @@ export class FlowRunner {
     if (CANCEL.has(n)) return this.cancelled(flow);
     if (n === 'help' || n === '?') {
       const field = flow.fields[state.at];
-      const help: Block[] = field ? [{ type: 'text', text: field.help }] : [{ type: 'text', text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, "back", or "cancel".' }];
-      help.push({ type: 'text', text: 'At any question: "back" for the previous one, "cancel" to stop. You can also ask me about the compacts and come back to the form.' });
+      const help: Block[] = field
+        ? [{ type: 'text', text: field.help }]
+        : [
+            {
+              type: 'text',
+              text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, "back", or "cancel".',
+            },
+          ];
+      help.push({
+        type: 'text',
+        text: 'At any question: "back" for the previous one, "cancel" to stop. You can also ask me about the compacts and come back to the form.',
+      });
       return { state, reply: state.at === -1 ? this.review(flow, state, help) : this.prompt(flow, state, help) };
     }
     if (n === 'back') {
@@ -116,7 +129,12 @@ export class FlowRunner {
   }
 
   /** Validates a whole form at once (Slack modal, Teams card): errors by field id, or the stored submission. */
-  async submitForm(flowId: SubmissionKind, raw: Record<string, string | undefined>, who: Who, now: Date): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
+  async submitForm(
+    flowId: SubmissionKind,
+    raw: Record<string, string | undefined>,
+    who: Who,
+    now: Date,
+  ): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
     const flow = FLOWS[flowId];
     const values: Record<string, unknown> = {};
     const errors: Record<string, string> = {};
@@ -139,17 +157,38 @@ export class FlowRunner {
     if (edit) {
       const target = this.findField(flow, edit[1]!);
       if (target < 0) {
-        return { state, reply: this.review(flow, state, [{ type: 'error', text: `There is no field "${echo(edit[1]!, 60)}". Fields: ${flow.fields.map((f) => f.id).join(', ')}.` }]) };
+        return {
+          state,
+          reply: this.review(flow, state, [
+            { type: 'error', text: `There is no field "${echo(edit[1]!, 60)}". Fields: ${flow.fields.map((f) => f.id).join(', ')}.` },
+          ]),
+        };
       }
       const next = { ...state, at: target, editing: true };
       return { state: next, reply: this.prompt(flow, next) };
     }
-    return { state, reply: this.review(flow, state, [{ type: 'text', text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, "back", or "cancel".' }]) };
+    return {
+      state,
+      reply: this.review(flow, state, [
+        {
+          type: 'text',
+          text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, "back", or "cancel".',
+        },
+      ]),
+    };
   }
 
   private async submit(flow: FlowDef, values: Record<string, unknown>, who: Who, now: Date): Promise<Reply> {
     const compact = String(values.compact);
-    const submission = await this.store.createSubmission({ kind: flow.id, compact, channel: who.channel, userId: who.userId, conversationId: who.conversationId, data: values, createdAt: now });
+    const submission = await this.store.createSubmission({
+      kind: flow.id,
+      compact,
+      channel: who.channel,
+      userId: who.userId,
+      conversationId: who.conversationId,
+      data: values,
+      createdAt: now,
+    });
     const c = this.kb.compacts.filter((x) => x.meta.id === compact);
     const route = routeBlocks(this.kb, c, flow.routeAtReview === 'signup' ? 'signup' : 'dispute');
     return reply(
@@ -167,7 +206,8 @@ export class FlowRunner {
   private isQuestion(text: string, field: FieldDef): boolean {
     const t = text.trim();
     if (field.type === 'longtext') return false;
-    const asksForItem = field.type !== 'date' && field.type !== 'undertakings' && /^(?:(?:show|read|open)\s+)?(?:[a-z]+\s+)?\d+\.\d+$/i.test(t);
+    const asksForItem =
+      field.type !== 'date' && field.type !== 'undertakings' && /^(?:(?:show|read|open)\s+)?(?:[a-z]+\s+)?\d+\.\d+$/i.test(t);
     return asksForItem || t.endsWith('?') || (QUESTION_START.test(normalize(t)) && field.type !== 'text');
   }
 
@@ -180,7 +220,11 @@ export class FlowRunner {
       const error = `Nothing in the ${list.compactName} matched "${words}". Try other words, a number from the list, or "not sure".`;
       return { state, reply: this.prompt(flow, state, [{ type: 'error', text: error }]) };
     }
-    const number = (id: string) => choiceNumber(list, list.entries.findIndex((e) => e.id === id));
+    const number = (id: string) =>
+      choiceNumber(
+        list,
+        list.entries.findIndex((e) => e.id === id),
+      );
     const blocks: Block[] = [
       { type: 'text', text: `Matches in the ${list.compactName}:` },
       { type: 'fields', items: hits.map((h) => ({ label: number(h.id), value: h.title })) },
@@ -224,12 +268,21 @@ export class FlowRunner {
     const n = normalize(name);
     const byNumber = /^\d+$/.test(n) ? Number(n) - 1 : -1;
     if (byNumber >= 0 && byNumber < flow.fields.length) return byNumber;
-    return flow.fields.findIndex((f) => normalize(f.id) === n || normalize(f.label) === n || normalize(f.label).includes(n) || n.includes(normalize(f.id)));
+    return flow.fields.findIndex(
+      (f) => normalize(f.id) === n || normalize(f.label) === n || normalize(f.label).includes(n) || n.includes(normalize(f.id)),
+    );
   }
 
   private view(flow: FlowDef, state: FlowState) {
     const field = flow.fields[state.at];
-    return { flowId: flow.id, title: flow.title, stage: field ? ('ask' as const) : ('review' as const), fieldId: field?.id, step: state.at + 1, steps: flow.fields.length };
+    return {
+      flowId: flow.id,
+      title: flow.title,
+      stage: field ? ('ask' as const) : ('review' as const),
+      fieldId: field?.id,
+      step: state.at + 1,
+      steps: flow.fields.length,
+    };
   }
 
   private promptOrReview(flow: FlowDef, state: FlowState, before: Block[] = []): Reply {
@@ -246,7 +299,8 @@ export class FlowRunner {
     const actions: Action[] = [];
     if (field.type === 'compact') actions.push(...this.kb.compacts.map((c) => ({ label: c.meta.area, value: c.meta.id })));
     if (field.type === 'choice') actions.push(...(field.choices ?? []).map((c) => ({ label: c.label, value: c.label })));
-    if (field.type === 'yes-no' || field.type === 'agree') actions.push({ label: 'Yes', value: 'yes', style: 'primary' }, { label: 'No', value: 'no' });
+    if (field.type === 'yes-no' || field.type === 'agree')
+      actions.push({ label: 'Yes', value: 'yes', style: 'primary' }, { label: 'No', value: 'no' });
     if (field.type === 'undertakings') actions.push({ label: 'Not sure', value: 'not sure' });
     if (field.optional) actions.push({ label: 'Skip', value: 'skip' });
     actions.push({ label: 'Cancel', value: 'cancel', style: 'danger' });
@@ -266,7 +320,10 @@ export class FlowRunner {
       blocks.push({ type: 'text', text: 'Before you submit, this is the route the compact sets out for disputes:' }, ...route.blocks);
       hits = route.hits;
     }
-    blocks.push({ type: 'text', text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, or "cancel".' });
+    blocks.push({
+      type: 'text',
+      text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, or "cancel".',
+    });
     const actions: Action[] = [
       { label: 'Submit', value: 'submit', style: 'primary' },
       { label: 'Cancel', value: 'cancel', style: 'danger' },
@@ -281,7 +338,10 @@ export class FlowRunner {
     const items = compact.entries.filter((e) => e.kind === 'undertaking' && (e.by === sector || e.by === 'joint'));
     if (items.length === 0) return [{ type: 'text', text: `The ${compact.meta.name} sources set out no undertakings for this sector.` }];
     return [
-      { type: 'text', text: `The undertakings of the ${compact.meta.name} that apply to ${sector === 'statutory' ? 'statutory bodies' : 'voluntary and community organisations'} (including joint ones), in our short titles; ask for any by number to read it in full:` },
+      {
+        type: 'text',
+        text: `The undertakings of the ${compact.meta.name} that apply to ${sector === 'statutory' ? 'statutory bodies' : 'voluntary and community organisations'} (including joint ones), in our short titles; ask for any by number to read it in full:`,
+      },
       { type: 'fields', items: items.map((e) => ({ label: e.id, value: e.title })) },
     ];
   }

@@ -44,7 +44,10 @@ export function parseUndertakings(raw: string, ctx: FieldContext): UndertakingsA
     const error = `The ${list.compactName} sets out no numbered undertakings: describe in a few words what was not done, or "not sure".`;
     return { ok: false, error };
   }
-  const parts = text.split(/\s*(?:,|;|\band\b|\s)\s*/i).map((p) => p.trim().toLowerCase()).filter(Boolean);
+  const parts = text
+    .split(/\s*(?:,|;|\band\b|\s)\s*/i)
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
   const isChoice = (p: string) => /^\d+$/.test(p) || LOOKS_LIKE_ID.test(p);
   if (parts.length === 0 || !parts.every(isChoice)) return { search: text };
   const ids: string[] = [];
@@ -101,7 +104,13 @@ export function formUndertakings(engine: AnswerEngine, input: string, ctx: Field
   if (!('search' in answer)) return answer;
   const list = undertakingList(ctx.kb, ctx.compact);
   const hits = ctx.compact ? engine.search(answer.search, ctx.compact, ['undertaking'], 4) : [];
-  const named = hits.map((h) => `${choiceNumber(list, list.entries.findIndex((e) => e.id === h.id))} (${h.title})`);
+  const named = hits.map(
+    (h) =>
+      `${choiceNumber(
+        list,
+        list.entries.findIndex((e) => e.id === h.id),
+      )} (${h.title})`,
+  );
   const words = echo(answer.search, 60);
   if (named.length === 0) {
     return { ok: false, error: `Nothing in the ${list.compactName} matches “${words}”. Give its undertaking numbers, or "not sure".` };

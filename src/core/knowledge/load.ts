@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { periodProblems } from './periods.js';
 import {
+  type CompactMeta,
   compactSchema,
   factsFileSchema,
   INTENT_NAMES,
@@ -13,10 +15,8 @@ import {
   synonymsFileSchema,
   termsFileSchema,
   undertakingsFileSchema,
-  type CompactMeta,
 } from './schema.js';
 import type { Compact, Entry, KnowledgeBase } from './types.js';
-import { periodProblems } from './periods.js';
 import { checkVerbatim } from './verbatim.js';
 
 export class KnowledgeError extends Error {
@@ -27,11 +27,20 @@ export class KnowledgeError extends Error {
 }
 
 function formatPath(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)';
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '') || '(top level)'
+  );
 }
 
 export function termSlug(term: string): string {
-  return term.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return term
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export const MODEL_FILE = 'model.json';
@@ -97,7 +106,9 @@ class Loader {
     for (const source of meta.sources) {
       const file = join(dir, source.file);
       if (!existsSync(file)) {
-        this.problems.push(`${this.name(join(dir, 'compact.yml'))}: source "${source.id}" names ${source.file}, which is not in ${this.name(dir)}`);
+        this.problems.push(
+          `${this.name(join(dir, 'compact.yml'))}: source "${source.id}" names ${source.file}, which is not in ${this.name(dir)}`,
+        );
         continue;
       }
       const text = readFileSync(file, 'utf8');
@@ -123,7 +134,21 @@ class Loader {
       for (const [i, item] of group.items.entries()) {
         entries.push(
           withOrigin(
-            { key: `${meta.id}:undertaking:${item.id}`, kind: 'undertaking', compact: meta.id, id: item.id, title: item.title, text: item.text, source, section: group.section, heading: group.heading, by: group.by, keywords: item.keywords, asked: item.asked, period: item.period },
+            {
+              key: `${meta.id}:undertaking:${item.id}`,
+              kind: 'undertaking',
+              compact: meta.id,
+              id: item.id,
+              title: item.title,
+              text: item.text,
+              source,
+              section: group.section,
+              heading: group.heading,
+              by: group.by,
+              keywords: item.keywords,
+              asked: item.asked,
+              period: item.period,
+            },
             'undertakings.yml',
             `[${g}].items[${i}]`,
           ),
@@ -133,23 +158,94 @@ class Loader {
     for (const [i, p] of (optional('principles.yml', principlesFileSchema) ?? []).entries()) {
       const source = base('principles.yml', `[${i}]`, p.source);
       if (!source) continue;
-      entries.push(withOrigin({ key: `${meta.id}:principle:${p.id}`, kind: 'principle', compact: meta.id, id: p.id, title: p.title, text: p.text, source, heading: p.heading, group: p.kind, keywords: p.keywords, asked: p.asked, period: p.period }, 'principles.yml', `[${i}]`));
+      entries.push(
+        withOrigin(
+          {
+            key: `${meta.id}:principle:${p.id}`,
+            kind: 'principle',
+            compact: meta.id,
+            id: p.id,
+            title: p.title,
+            text: p.text,
+            source,
+            heading: p.heading,
+            group: p.kind,
+            keywords: p.keywords,
+            asked: p.asked,
+            period: p.period,
+          },
+          'principles.yml',
+          `[${i}]`,
+        ),
+      );
     }
     for (const [i, t] of (optional('terms.yml', termsFileSchema) ?? []).entries()) {
       const source = base('terms.yml', `[${i}]`, t.source);
       if (!source) continue;
       const id = termSlug(t.term);
-      entries.push(withOrigin({ key: `${meta.id}:term:${id}`, kind: 'term', compact: meta.id, id, title: t.term, text: t.definition ?? t.expansion ?? '', source, keywords: [...t.aliases, ...(t.acronym ? [t.acronym] : [])], asked: t.asked, term: t }, 'terms.yml', `[${i}]`));
+      entries.push(
+        withOrigin(
+          {
+            key: `${meta.id}:term:${id}`,
+            kind: 'term',
+            compact: meta.id,
+            id,
+            title: t.term,
+            text: t.definition ?? t.expansion ?? '',
+            source,
+            keywords: [...t.aliases, ...(t.acronym ? [t.acronym] : [])],
+            asked: t.asked,
+            term: t,
+          },
+          'terms.yml',
+          `[${i}]`,
+        ),
+      );
     }
     for (const [i, r] of (optional('routes.yml', routesFileSchema) ?? []).entries()) {
       const source = base('routes.yml', `[${i}]`, r.source);
       if (!source) continue;
-      entries.push(withOrigin({ key: `${meta.id}:route:${r.id}`, kind: 'route', compact: meta.id, id: r.id, title: r.title, text: r.text.join('\n\n'), source, keywords: [], asked: r.asked, route: r }, 'routes.yml', `[${i}]`));
+      entries.push(
+        withOrigin(
+          {
+            key: `${meta.id}:route:${r.id}`,
+            kind: 'route',
+            compact: meta.id,
+            id: r.id,
+            title: r.title,
+            text: r.text.join('\n\n'),
+            source,
+            keywords: [],
+            asked: r.asked,
+            route: r,
+          },
+          'routes.yml',
+          `[${i}]`,
+        ),
+      );
     }
     for (const [i, f] of (optional('facts.yml', factsFileSchema) ?? []).entries()) {
       const source = base('facts.yml', `[${i}]`, f.source);
       if (!source) continue;
-      entries.push(withOrigin({ key: `${meta.id}:fact:${f.id}`, kind: 'fact', compact: meta.id, id: f.id, title: f.title, text: f.text, source, heading: f.topic, keywords: f.keywords, asked: f.asked, period: f.period }, 'facts.yml', `[${i}]`));
+      entries.push(
+        withOrigin(
+          {
+            key: `${meta.id}:fact:${f.id}`,
+            kind: 'fact',
+            compact: meta.id,
+            id: f.id,
+            title: f.title,
+            text: f.text,
+            source,
+            heading: f.topic,
+            keywords: f.keywords,
+            asked: f.asked,
+            period: f.period,
+          },
+          'facts.yml',
+          `[${i}]`,
+        ),
+      );
     }
     this.checkEntries(dir, meta, texts, entries as (Entry & { origin: Origin })[]);
     for (const e of entries) delete (e as Partial<Entry & { origin: Origin }>).origin;
@@ -210,7 +306,13 @@ function quotedFields(e: Entry): [string, string][] {
   return out;
 }
 
-export const FILE_OF_KIND = { undertaking: 'undertakings.yml', principle: 'principles.yml', term: 'terms.yml', route: 'routes.yml', fact: 'facts.yml' } as const;
+export const FILE_OF_KIND = {
+  undertaking: 'undertakings.yml',
+  principle: 'principles.yml',
+  term: 'terms.yml',
+  route: 'routes.yml',
+  fact: 'facts.yml',
+} as const;
 
 /** An example question teaches the model one answer: the same question under two labels is refused, naming both. */
 function askedTwice(labelled: { where: string; asked: string[] }[]): string[] {
@@ -220,7 +322,8 @@ function askedTwice(labelled: { where: string; asked: string[] }[]): string[] {
     for (const q of asked) {
       const key = normalizeAsked(q);
       const other = first.get(key);
-      if (other !== undefined && other !== where) problems.push(`${where}: asked "${q}" is also asked on ${other}; an example question belongs to one item or intent`);
+      if (other !== undefined && other !== where)
+        problems.push(`${where}: asked "${q}" is also asked on ${other}; an example question belongs to one item or intent`);
       else first.set(key, where);
     }
   }
@@ -228,13 +331,19 @@ function askedTwice(labelled: { where: string; asked: string[] }[]): string[] {
 }
 
 export function normalizeAsked(q: string): string {
-  return q.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return q
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Loads and validates every compact under `root`; throws KnowledgeError listing every problem found. */
 /** An address counts as the source's own when the source names it, with or without its scheme and "www.". */
 function namesAddress(text: string, url: string): boolean {
-  const bare = url.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '');
+  const bare = url
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/$/, '');
   return text.includes(url) || text.includes(bare);
 }
 
@@ -254,8 +363,9 @@ export function loadKnowledge(root: string): KnowledgeBase {
   }
   if (dirs.length === 0) loader.problems.push(`${root}: no compact folders found`);
   const synonymsFile = join(root, 'synonyms.yml');
-  const synonyms = existsSync(synonymsFile) ? loader.readYaml(synonymsFile, synonymsFileSchema)?.groups ?? [] : [];
-  const optionalFile = <T extends z.ZodType>(name: string, schema: T) => (existsSync(join(root, name)) ? loader.readYaml(join(root, name), schema) : undefined);
+  const synonyms = existsSync(synonymsFile) ? (loader.readYaml(synonymsFile, synonymsFileSchema)?.groups ?? []) : [];
+  const optionalFile = <T extends z.ZodType>(name: string, schema: T) =>
+    existsSync(join(root, name)) ? loader.readYaml(join(root, name), schema) : undefined;
   const intentsFile = optionalFile('intents.yml', intentsFileSchema);
   const intents = INTENT_NAMES.map((intent) => ({ intent, asked: intentsFile?.[intent] ?? [] }));
   const outOfScope = optionalFile('out-of-scope.yml', outOfScopeFileSchema) ?? [];

@@ -86,7 +86,10 @@ const termSchema = z
   .strictObject({
     term: nonEmpty,
     source: slug,
-    acronym: z.string().regex(/^[A-Z][A-Za-z&. ]*$/, 'must be an upper-case acronym').optional(),
+    acronym: z
+      .string()
+      .regex(/^[A-Z][A-Za-z&. ]*$/, 'must be an upper-case acronym')
+      .optional(),
     expansion: nonEmpty.optional(),
     definition: nonEmpty.optional(),
     aliases: z.array(nonEmpty).default([]),
@@ -141,7 +144,10 @@ export const INTENT_NAMES = ['signup', 'breach', 'help', 'thanks', 'define', 'co
 export type IntentName = (typeof INTENT_NAMES)[number];
 
 export const intentsFileSchema = z.strictObject(
-  Object.fromEntries(INTENT_NAMES.map((n) => [n, z.array(nonEmpty).min(1, 'an intent needs example messages')])) as Record<IntentName, z.ZodArray<typeof nonEmpty>>,
+  Object.fromEntries(INTENT_NAMES.map((n) => [n, z.array(nonEmpty).min(1, 'an intent needs example messages')])) as Record<
+    IntentName,
+    z.ZodArray<typeof nonEmpty>
+  >,
 );
 
 export const outOfScopeFileSchema = z.array(z.strictObject({ subject: nonEmpty, asked: z.array(nonEmpty).min(1) }));

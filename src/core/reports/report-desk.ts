@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { StatusChange } from '../storage/report-store.js';
-import { SUBMISSION_STATUSES, type RecordStore, type Submission, type SubmissionStatus, type SubmissionStore } from '../storage/store.js';
-import { reminder, reporterMessage, type Reminder } from './report-wording.js';
+import { type RecordStore, SUBMISSION_STATUSES, type Submission, type SubmissionStatus, type SubmissionStore } from '../storage/store.js';
+import { type Reminder, reminder, reporterMessage } from './report-wording.js';
 
 export const NOTE_MAX = 1000;
 const HISTORY_SHOWN = 20;

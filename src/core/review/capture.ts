@@ -1,7 +1,7 @@
 import type { Reply } from '../answers/reply.js';
 import type { Who } from '../flows/runner.js';
-import type { Candidate, ReviewQuestion, ReviewReason, ReviewStore } from '../storage/review-store.js';
 import type { RecordStore } from '../storage/record-store.js';
+import type { Candidate, ReviewQuestion, ReviewReason, ReviewStore } from '../storage/review-store.js';
 import { askerHash, maskPersonal, newSalt } from './mask.js';
 
 const SALT_SETTING = 'review.salt';

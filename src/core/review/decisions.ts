@@ -1,7 +1,7 @@
 import { NONE_LABEL } from '../answers/features.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import type { ReviewDecision, ReviewQuestion, ReviewStore } from '../storage/review-store.js';
 import type { RecordStore } from '../storage/record-store.js';
+import type { ReviewDecision, ReviewQuestion, ReviewStore } from '../storage/review-store.js';
 
 /** What a maintainer decides about a question: an example of an item (`compact id`), out of scope, or dismiss. */
 export type Verdict = { kind: 'example'; item: string } | { kind: 'out-of-scope' } | { kind: 'dismissed' };

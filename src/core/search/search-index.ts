@@ -3,7 +3,12 @@ import { contentStems } from './text.js';
 
 /** Field weights for BM25F: our titles and keywords say what an item is about more densely than its prose. */
 const FIELDS = [
-  { name: 'name', weight: 3, b: 0.3, of: (e: Entry) => (e.kind === 'term' ? [e.title, e.term?.acronym ?? '', ...e.keywords].join(' ') : '') },
+  {
+    name: 'name',
+    weight: 3,
+    b: 0.3,
+    of: (e: Entry) => (e.kind === 'term' ? [e.title, e.term?.acronym ?? '', ...e.keywords].join(' ') : ''),
+  },
   { name: 'title', weight: 2, b: 0.5, of: (e: Entry) => (e.kind === 'term' ? '' : e.title) },
   { name: 'keywords', weight: 1.5, b: 0.3, of: (e: Entry) => (e.kind === 'term' ? '' : e.keywords.join(' ')) },
   { name: 'text', weight: 1, b: 0.75, of: (e: Entry) => e.text },
@@ -11,9 +16,17 @@ const FIELDS = [
     name: 'contacts',
     weight: 1.5,
     b: 0.3,
-    of: (e: Entry) => (e.route?.contacts ?? []).map((c) => [c.name, c.role, c.organisation, c.phone ? 'phone' : '', c.email ? 'email' : ''].join(' ')).join(' '),
+    of: (e: Entry) =>
+      (e.route?.contacts ?? [])
+        .map((c) => [c.name, c.role, c.organisation, c.phone ? 'phone' : '', c.email ? 'email' : ''].join(' '))
+        .join(' '),
   },
-  { name: 'context', weight: 0.4, b: 0.5, of: (e: Entry) => [e.section ?? '', e.kind === 'undertaking' ? '' : e.heading ?? ''].join(' ') },
+  {
+    name: 'context',
+    weight: 0.4,
+    b: 0.5,
+    of: (e: Entry) => [e.section ?? '', e.kind === 'undertaking' ? '' : (e.heading ?? '')].join(' '),
+  },
 ] as const;
 
 const K1 = 1.2;

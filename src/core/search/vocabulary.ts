@@ -42,12 +42,15 @@ export class Vocabulary {
     }
     for (const w of extraWords) this.addWords(w);
     // Stopwords are targets too ("befor" → "before"), so that a misspelt filler word is not taken for a topic.
-    this.speller = new Fuse([...this.common, ...stopwords()].filter((w) => w.length >= 4), {
-      includeScore: true,
-      threshold: 0.34,
-      distance: 8,
-      minMatchCharLength: 3,
-    });
+    this.speller = new Fuse(
+      [...this.common, ...stopwords()].filter((w) => w.length >= 4),
+      {
+        includeScore: true,
+        threshold: 0.34,
+        distance: 8,
+        minMatchCharLength: 3,
+      },
+    );
   }
 
   private addWords(text: string) {
@@ -112,7 +115,8 @@ export class Vocabulary {
 }
 
 /** Endings that make another form of the same word ("pay" → "payment"), unlike "bin" → "binding". */
-const SUFFIX = /^(s|es|ed|d|ing|er|ers|ment|ments|ly|al|ally|ion|ions|ation|ations|ance|ence|ity|ness|able|ible|ive|ise|ize|ised|ized|ship)$/;
+const SUFFIX =
+  /^(s|es|ed|d|ing|er|ers|ment|ments|ly|al|ally|ion|ions|ation|ations|ance|ence|ity|ness|able|ible|ive|ise|ize|ised|ized|ship)$/;
 
 function containsSequence(haystack: string[], needle: string[]): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {

@@ -3,7 +3,7 @@ import { MigrationError } from './migrate.js';
 import { monitorStore, type StoreFailure } from './monitored-store.js';
 import { openPostgresStore, type PostgresStore } from './postgres-store.js';
 import type { ReviewStore } from './review-store.js';
-import { SQLITE_FILE_NAME, openSqliteStore, type SqliteStore } from './sqlite-store.js';
+import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
 /** A storage setting (DATABASE_URL or DATA_DIR) that cannot be used; the message names the setting and says why. */

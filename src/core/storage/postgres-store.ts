@@ -1,21 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { migrate, type MigrationDialect } from './migrate.js';
+import { type MigrationDialect, migrate } from './migrate.js';
 import { transaction, withClient } from './postgres-client.js';
-import { REPORT_SQL, changeParams, rowToChange } from './report-sql.js';
-import type { StatusChange } from './report-store.js';
 import { PostgresReviewStore } from './postgres-review-store.js';
-import {
-  PROBE,
-  SQL,
-  auditParams,
-  feedbackParams,
-  formatRef,
-  rowToAudit,
-  rowToFeedback,
-  rowToSubmission,
-  submissionParams,
-} from './sql.js';
+import { changeParams, REPORT_SQL, rowToChange } from './report-sql.js';
+import type { StatusChange } from './report-store.js';
+import { auditParams, feedbackParams, formatRef, PROBE, rowToAudit, rowToFeedback, rowToSubmission, SQL, submissionParams } from './sql.js';
 import type { AuditEntry, Feedback, NewSubmission, Store, Submission, SubmissionKind, SubmissionStatus } from './store.js';
 
 export interface PostgresOptions {

@@ -2,24 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, type MigrationDialect } from './migrate.js';
-import { REPORT_SQL, changeParams, rowToChange } from './report-sql.js';
+import { type MigrationDialect, migrate } from './migrate.js';
+import { changeParams, REPORT_SQL, rowToChange } from './report-sql.js';
 import type { StatusChange } from './report-store.js';
 import { SerialByKey } from './serial-by-key.js';
-import { SqliteReviewStore } from './sqlite-review-store.js';
-import { SqliteStatements } from './sqlite-statements.js';
 import {
-  PROBE,
-  SQL,
   auditParams,
   feedbackParams,
   formatRef,
+  PROBE,
   rowToAudit,
   rowToFeedback,
   rowToSubmission,
+  SQL,
   submissionParams,
   toSqlite,
 } from './sql.js';
+import { SqliteReviewStore } from './sqlite-review-store.js';
+import { SqliteStatements } from './sqlite-statements.js';
 import type { AuditEntry, Feedback, NewSubmission, Store, Submission, SubmissionKind, SubmissionStatus } from './store.js';
 
 export const SQLITE_FILE_NAME = 'compact-bot.db';

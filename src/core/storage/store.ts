@@ -2,10 +2,9 @@ import type { ConversationStore } from './conversation-store.js';
 import type { RecordStore } from './record-store.js';
 import type { SubmissionStore } from './submission-store.js';
 
-export type { ConversationStore } from './conversation-store.js';
 export type { AuditEntry, Feedback, RecordStore } from './record-store.js';
+export { type NewSubmission, SUBMISSION_STATUSES, type Submission, type SubmissionKind, type SubmissionStatus } from './submission.js';
 export type { SubmissionStore } from './submission-store.js';
-export { SUBMISSION_STATUSES, type NewSubmission, type Submission, type SubmissionKind, type SubmissionStatus } from './submission.js';
 
 /**
  * Everything the bot keeps: its parts, and the store's own health. Every implementation passes the contract

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IN_FLIGHT, MAX_WAIT_MS, admit } from '../../../src/channels/slack/admission.js';
+import { admit, MAX_IN_FLIGHT, MAX_WAIT_MS } from '../../../src/channels/slack/admission.js';
 
 describe('taking on Slack requests under load', () => {
   const now = 1_000_000;

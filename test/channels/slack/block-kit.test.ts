@@ -11,7 +11,14 @@ const hit = (text: string): Hit => ({
   title: 'Notice',
   text,
   score: 1,
-  citation: { compact: 'hertfordshire', compactName: 'Hertfordshire Compact', sourceTitle: 'Working Together', ref: '4.4', byLabel: 'statutory organisations', by: 'statutory' },
+  citation: {
+    compact: 'hertfordshire',
+    compactName: 'Hertfordshire Compact',
+    sourceTitle: 'Working Together',
+    ref: '4.4',
+    byLabel: 'statutory organisations',
+    by: 'statutory',
+  },
 });
 
 const reply = (extra: Partial<Reply>): Reply => ({ intent: 'answer', blocks: [], actions: [], hits: [], ...extra });
@@ -19,10 +26,20 @@ const texts = (blocks: any[]) => JSON.stringify(blocks);
 
 describe('Block Kit rendering', () => {
   it('renders a quote as a quote with its citation in a context block', () => {
-    const { blocks, text } = renderReply(reply({ blocks: [{ type: 'heading', text: 'Funding' }, { type: 'quote', hit: hit('Give three months’ notice.\nIn writing.') }] }));
+    const { blocks, text } = renderReply(
+      reply({
+        blocks: [
+          { type: 'heading', text: 'Funding' },
+          { type: 'quote', hit: hit('Give three months’ notice.\nIn writing.') },
+        ],
+      }),
+    );
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Funding', emoji: false } });
     expect(blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '>Give three months’ notice.\n>In writing.' } });
-    expect(blocks[2]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '— Hertfordshire Compact 4.4 · given by statutory organisations · Working Together' }] });
+    expect(blocks[2]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '— Hertfordshire Compact 4.4 · given by statutory organisations · Working Together' }],
+    });
     expect(text).toContain('Give three months’ notice.');
   });
 
@@ -33,7 +50,13 @@ describe('Block Kit rendering', () => {
         blocks: [
           { type: 'text', text: evil },
           { type: 'quote', hit: hit(evil) },
-          { type: 'fields', items: [{ label: evil, value: evil }, { label: '•', value: evil }] },
+          {
+            type: 'fields',
+            items: [
+              { label: evil, value: evil },
+              { label: '•', value: evil },
+            ],
+          },
           { type: 'error', text: evil },
         ],
       }),
@@ -46,7 +69,9 @@ describe('Block Kit rendering', () => {
 
   it('turns actions into buttons (75-character text) and offers 👍/👎 with the question and keys', () => {
     const long = 'x'.repeat(200);
-    const { blocks } = renderReply(reply({ actions: [{ label: long, value: 'compare', style: 'primary' }], feedback: { question: 'q?', keys: ['a', 'b'] } }));
+    const { blocks } = renderReply(
+      reply({ actions: [{ label: long, value: 'compare', style: 'primary' }], feedback: { question: 'q?', keys: ['a', 'b'] } }),
+    );
     const [actions, feedback] = blocks as any[];
     expect(actions.elements[0]).toMatchObject({ type: 'button', action_id: 'reply_action:0', value: 'compare', style: 'primary' });
     expect(actions.elements[0].text.text).toHaveLength(75);
@@ -55,7 +80,10 @@ describe('Block Kit rendering', () => {
   });
 
   it('keeps feedback values within 2000 characters and refuses unreadable ones', () => {
-    const value = encodeFeedback('q'.repeat(5000), Array.from({ length: 200 }, (_, i) => `compact:undertaking:${i}`));
+    const value = encodeFeedback(
+      'q'.repeat(5000),
+      Array.from({ length: 200 }, (_, i) => `compact:undertaking:${i}`),
+    );
     expect(value.length).toBeLessThanOrEqual(2000);
     expect(decodeFeedback(value)?.question.length).toBeGreaterThan(0);
     expect(decodeFeedback('{"q":1}')).toBeUndefined();
@@ -67,7 +95,13 @@ describe('Block Kit rendering', () => {
     expect(blocks.length).toBe(3);
     for (const b of blocks as any[]) expect(b.text.text.length).toBeLessThanOrEqual(3000);
 
-    const many = renderReply(reply({ blocks: Array.from({ length: 80 }, (_, i) => ({ type: 'text' as const, text: `para ${i}` })), actions: [{ label: 'More', value: 'more' }], feedback: { question: 'q', keys: [] } }));
+    const many = renderReply(
+      reply({
+        blocks: Array.from({ length: 80 }, (_, i) => ({ type: 'text' as const, text: `para ${i}` })),
+        actions: [{ label: 'More', value: 'more' }],
+        feedback: { question: 'q', keys: [] },
+      }),
+    );
     expect(many.blocks).toHaveLength(50);
     expect(many.blocks.at(-1)!.type).toBe('actions');
     expect(many.blocks.at(-3)!.type).toBe('context');

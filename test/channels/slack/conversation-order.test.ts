@@ -53,7 +53,11 @@ describe('Slack: messages of one conversation that arrive together', () => {
   // answers) and ReplyOrder (without it later replies overtake earlier ones on their way to Slack).
   it('answers each in the order sent, each turn seeing the state the one before left', async () => {
     const [user, channel] = ['U0QUICK1', 'D0QUICK1'];
-    const statuses = await deliverTogether(BREACH_STEPS.map((s) => s.text), user, channel);
+    const statuses = await deliverTogether(
+      BREACH_STEPS.map((s) => s.text),
+      user,
+      channel,
+    );
     expect(statuses).toEqual(BREACH_STEPS.map(() => 200));
 
     const replies = () => h.slack.ok('chat.postMessage').filter((c) => c.body.channel === channel);

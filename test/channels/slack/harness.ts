@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -6,12 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createRuntime, type Runtime } from '../../../src/runtime.js';
+import { expect } from 'vitest';
 import type { AdapterOptions } from '../../../src/channels/adapter-factory.js';
 import { createSlackAdapter } from '../../../src/channels/slack/slack-adapter.js';
 import { signatureFor } from '../../../src/channels/slack/verify-signature.js';
-import { createLogger } from '../../../src/logger.js';
 import type { PlatformAdapter } from '../../../src/core/index.js';
+import { createLogger } from '../../../src/logger.js';
+import { createRuntime, type Runtime } from '../../../src/runtime.js';
 import { createHttpServer } from '../../../src/server.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 
@@ -100,7 +100,10 @@ export class Harness {
   }
 
   /** An Events API delivery of `event`; returns the response and the event id used. */
-  async event(event: Record<string, unknown>, options: SignedOptions & { eventId?: string } = {}): Promise<{ res: Response; eventId: string }> {
+  async event(
+    event: Record<string, unknown>,
+    options: SignedOptions & { eventId?: string } = {},
+  ): Promise<{ res: Response; eventId: string }> {
     const eventId = options.eventId ?? `Ev${String((this.nextEvent += 1)).padStart(8, '0')}`;
     const body = {
       token: 'legacy-verification-token',
@@ -116,7 +119,16 @@ export class Harness {
   }
 
   dm(text: string, user = 'U0USER01', extra: Record<string, unknown> = {}) {
-    return this.event({ type: 'message', channel_type: 'im', channel: 'D0USER01', user, text, ts: `${Date.now() / 1000}`, event_ts: '1', ...extra });
+    return this.event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D0USER01',
+      user,
+      text,
+      ts: `${Date.now() / 1000}`,
+      event_ts: '1',
+      ...extra,
+    });
   }
 
   /** A slash command as Slack posts it (form encoded). */
@@ -140,12 +152,20 @@ export class Harness {
 
   /** An interaction payload (block_actions, view_submission, shortcut) as Slack posts it. */
   async interaction(payload: Record<string, unknown>): Promise<Response> {
-    const form = new URLSearchParams({ payload: JSON.stringify({ team: { id: TEAM, domain: 'example' }, api_app_id: 'A0001', token: 'legacy', ...payload }) });
+    const form = new URLSearchParams({
+      payload: JSON.stringify({ team: { id: TEAM, domain: 'example' }, api_app_id: 'A0001', token: 'legacy', ...payload }),
+    });
     return this.post(form.toString(), { contentType: 'application/x-www-form-urlencoded' });
   }
 
   /** A button pressed on a message in a DM or channel; an ephemeral message is not sent back with it, as in Slack. */
-  async pressButton(p: { user: string; channel: string; button: { action_id: string; value: string }; responseId: string; ephemeral?: boolean }): Promise<Response> {
+  async pressButton(p: {
+    user: string;
+    channel: string;
+    button: { action_id: string; value: string };
+    responseId: string;
+    ephemeral?: boolean;
+  }): Promise<Response> {
     const ts = '1700000001.000100';
     return this.interaction({
       type: 'block_actions',

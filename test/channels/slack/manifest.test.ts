@@ -35,7 +35,9 @@ describe('manifest/slack/manifest.yml', () => {
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['app_mentions:read', 'chat:write', 'commands', 'im:history']));
     expect(manifest.settings).toMatchObject({ socket_mode_enabled: false, org_deploy_enabled: false, interactivity: { is_enabled: true } });
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened']));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened']),
+    );
   });
 
   it('asks for no scope beyond what the Web API methods the code calls and the events it receives need', () => {
@@ -64,7 +66,11 @@ describe('manifest/slack/manifest.yml', () => {
   });
 
   it('points every request URL at the one Slack path of our server', () => {
-    const urls = [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, ...manifest.features.slash_commands.map((c) => c.url)];
+    const urls = [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((c) => c.url),
+    ];
     for (const url of urls) expect(url).toBe(`https://YOUR-HOST${SLACK_EVENTS_PATH}`);
   });
 
@@ -92,22 +98,45 @@ describe('everything the manifest declares is handled', () => {
   beforeEach(() => h.slack.reset());
 
   it.each(manifest.features.slash_commands.map((c) => c.command))('slash command %s', async (command) => {
-    const form = new URLSearchParams({ team_id: TEAM, channel_id: 'C0GENERAL', user_id: 'U0USER01', command, text: 'help', response_url: h.slack.responseUrl('m'), trigger_id: 't' });
+    const form = new URLSearchParams({
+      team_id: TEAM,
+      channel_id: 'C0GENERAL',
+      user_id: 'U0USER01',
+      command,
+      text: 'help',
+      response_url: h.slack.responseUrl('m'),
+      trigger_id: 't',
+    });
     const res = await h.post(form.toString(), { contentType: 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(200);
     await h.slack.waitFor((c) => c.method === 'response_url');
   });
 
   it.each(manifest.features.shortcuts.map((s) => s.callback_id))('shortcut %s', async (callbackId) => {
-    const res = await h.interaction({ type: 'shortcut', callback_id: callbackId, trigger_id: 'trig', user: { id: 'U0USER01', team_id: TEAM }, action_ts: '1' });
+    const res = await h.interaction({
+      type: 'shortcut',
+      callback_id: callbackId,
+      trigger_id: 'trig',
+      user: { id: 'U0USER01', team_id: TEAM },
+      action_ts: '1',
+    });
     expect(res.status).toBe(200);
     await h.slack.waitFor((c) => c.method === 'views.open' && c.body.trigger_id === 'trig');
   });
 
   const EVENTS: Record<string, { event: Record<string, unknown>; answer: string }> = {
-    app_mention: { event: { type: 'app_mention', channel: 'C0GENERAL', user: 'U0USER01', text: '<@UBOT0001> help', ts: '1.000001', event_ts: '1' }, answer: 'chat.postMessage' },
-    'message.im': { event: { type: 'message', channel_type: 'im', channel: 'D0USER01', user: 'U0USER01', text: 'help', ts: '1.000002', event_ts: '1' }, answer: 'chat.postMessage' },
-    app_home_opened: { event: { type: 'app_home_opened', user: 'U0USER01', channel: 'D0USER01', tab: 'home', event_ts: '1' }, answer: 'views.publish' },
+    app_mention: {
+      event: { type: 'app_mention', channel: 'C0GENERAL', user: 'U0USER01', text: '<@UBOT0001> help', ts: '1.000001', event_ts: '1' },
+      answer: 'chat.postMessage',
+    },
+    'message.im': {
+      event: { type: 'message', channel_type: 'im', channel: 'D0USER01', user: 'U0USER01', text: 'help', ts: '1.000002', event_ts: '1' },
+      answer: 'chat.postMessage',
+    },
+    app_home_opened: {
+      event: { type: 'app_home_opened', user: 'U0USER01', channel: 'D0USER01', tab: 'home', event_ts: '1' },
+      answer: 'views.publish',
+    },
   };
 
   it.each(manifest.settings.event_subscriptions.bot_events)('event %s', async (name) => {

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formModal, formValues, readMetadata } from '../../../src/channels/slack/modals.js';
+import { PACKAGE_ROOT } from '../../../src/config.js';
 import { FLOWS } from '../../../src/core/flows/runner.js';
 import { loadKnowledge } from '../../../src/core/knowledge/load.js';
 import type { KnowledgeBase } from '../../../src/core/knowledge/types.js';
-import { PACKAGE_ROOT } from '../../../src/config.js';
 
 const KNOWLEDGE_DIR = `${PACKAGE_ROOT}knowledge`;
 
 const kb = {
-  compacts: [
-    { meta: { id: 'dacorum', name: 'Dacorum Compact' } },
-    { meta: { id: 'halton', name: 'Halton Local Compact' } },
-  ],
+  compacts: [{ meta: { id: 'dacorum', name: 'Dacorum Compact' } }, { meta: { id: 'halton', name: 'Halton Local Compact' } }],
   entries: [],
   synonyms: [],
 } as unknown as KnowledgeBase;
@@ -41,7 +38,10 @@ describe('forms as Slack modals', () => {
           case 'compact':
             expect(input.dispatch_action).toBe(true);
             expect(el.type).toBe('static_select');
-            expect(el.options.map((o: any) => [o.value, o.text.text])).toEqual([['dacorum', 'Dacorum Compact'], ['halton', 'Halton Local Compact']]);
+            expect(el.options.map((o: any) => [o.value, o.text.text])).toEqual([
+              ['dacorum', 'Dacorum Compact'],
+              ['halton', 'Halton Local Compact'],
+            ]);
             break;
           case 'choice':
             expect(el.type).toBe('static_select');

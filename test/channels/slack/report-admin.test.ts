@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/logger.js';
 import { DAY_MS, startHousekeeping } from '../../../src/housekeeping.js';
+import { createLogger } from '../../../src/logger.js';
 import type { RecordedCall } from '../../fakes/slack-api.js';
-import { waitUntil } from '../../helpers/wait-until.js';
 import { breachState, VALID_BREACH } from '../../helpers/slack-forms.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 import { ADMIN, blockText, Harness, REPORTS_CHANNEL, TEAM } from './harness.js';
 
 const h = new Harness();

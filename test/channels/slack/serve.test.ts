@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { signatureFor } from '../../../src/channels/slack/verify-signature.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { ServeProcess } from '../../helpers/serve-process.js';
-import { blockText, BOT_TOKEN, SECRET, TEAM } from './harness.js';
+import { BOT_TOKEN, blockText, SECRET, TEAM } from './harness.js';
 
 describe('compact-bot serve with Slack', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -20,7 +20,12 @@ describe('compact-bot serve with Slack', () => {
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
 
     // Only what the server needs: no Teams settings, nothing from the developer's shell.
-    const serve = new ServeProcess({ DATA_DIR: dataDir, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl });
+    const serve = new ServeProcess({
+      DATA_DIR: dataDir,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+    });
     cleanups.push(() => serve.kill());
     await serve.ready();
     expect(serve.output).toMatch(/"channels":\["slack"\]/);
@@ -29,12 +34,23 @@ describe('compact-bot serve with Slack', () => {
       type: 'event_callback',
       team_id: TEAM,
       event_id: 'EvServe01',
-      event: { type: 'message', channel_type: 'im', channel: 'D0SERVE1', user: 'U0SERVE1', text: 'what notice is required before our funding is cut?', ts: '1700000000.000100' },
+      event: {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D0SERVE1',
+        user: 'U0SERVE1',
+        text: 'what notice is required before our funding is cut?',
+        ts: '1700000000.000100',
+      },
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const res = await fetch(`${serve.url}/slack/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signatureFor(SECRET, timestamp, body) },
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': timestamp,
+        'x-slack-signature': signatureFor(SECRET, timestamp, body),
+      },
       body,
     });
     expect(res.status).toBe(200);

@@ -21,13 +21,22 @@ describe('slackConfig', () => {
   });
 
   it('turns on with the signing secret and bot token, defaulting the rest', () => {
-    expect(slackConfig(base)).toEqual({ signingSecret: 'secret', botToken: 'xoxb-1-2-abc', appToken: undefined, apiUrl: 'https://slack.com/api/', reportsChannel: undefined, adminUsers: [] });
+    expect(slackConfig(base)).toEqual({
+      signingSecret: 'secret',
+      botToken: 'xoxb-1-2-abc',
+      appToken: undefined,
+      apiUrl: 'https://slack.com/api/',
+      reportsChannel: undefined,
+      adminUsers: [],
+    });
   });
 
   it('names the missing variable when only one of the pair is set', () => {
     expect(errorOf({ SLACK_SIGNING_SECRET: 's' })).toMatch(/SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set/);
     expect(errorOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toMatch(/SLACK_SIGNING_SECRET: is required when SLACK_BOT_TOKEN is set/);
-    expect(errorOf({ SLACK_REPORTS_CHANNEL: 'C123' })).toMatch(/SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: are required to turn Slack on \(SLACK_REPORTS_CHANNEL is set\)/);
+    expect(errorOf({ SLACK_REPORTS_CHANNEL: 'C123' })).toMatch(
+      /SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: are required to turn Slack on \(SLACK_REPORTS_CHANNEL is set\)/,
+    );
   });
 
   it('refuses malformed tokens by name, without echoing them', () => {

@@ -24,15 +24,27 @@ describe('Slack over HTTP: forms', () => {
     expect(view.callback_id).toBe('form:breach');
     const inputs = (view.blocks as any[]).filter((b) => b.type === 'input');
     expect(inputs.map((b) => b.block_id)).toEqual(FLOWS.breach.fields.map((f) => f.id));
-    expect(inputs.find((b) => b.block_id === 'what').element).toMatchObject({ type: 'plain_text_input', multiline: true, max_length: 2000 });
-    expect(inputs.find((b) => b.block_id === 'compact').element.options.map((o: any) => o.value)).toEqual(h.app.kb.compacts.map((c) => c.meta.id));
+    expect(inputs.find((b) => b.block_id === 'what').element).toMatchObject({
+      type: 'plain_text_input',
+      multiline: true,
+      max_length: 2000,
+    });
+    expect(inputs.find((b) => b.block_id === 'compact').element.options.map((o: any) => o.value)).toEqual(
+      h.app.kb.compacts.map((c) => c.meta.id),
+    );
 
     const submit = (values: Record<string, string>) =>
       h.interaction({
         type: 'view_submission',
         user: { id: 'U0REPORT1', team_id: TEAM },
         trigger_id: 'trig-sub',
-        view: { id: 'V1', type: 'modal', callback_id: 'form:breach', private_metadata: view.private_metadata, state: { values: breachState(values) } },
+        view: {
+          id: 'V1',
+          type: 'modal',
+          callback_id: 'form:breach',
+          private_metadata: view.private_metadata,
+          state: { values: breachState(values) },
+        },
       });
 
     const invalid = await submit({ ...VALID_BREACH, reporterEmail: 'not-an-email' });
@@ -61,7 +73,14 @@ describe('Slack over HTTP: forms', () => {
     expect(noticeText).toContain('Hertfordshire Compact');
     expect(noticeText).toContain('Borough Council &lt;!channel&gt;');
     expect(noticeText).not.toContain('<!channel>');
-    for (const personal of ['Sam Reporter', 'sam@example.org', 'Friends of the Park', 'two weeks notice', 'grants team', 'Three months of funding']) {
+    for (const personal of [
+      'Sam Reporter',
+      'sam@example.org',
+      'Friends of the Park',
+      'two weeks notice',
+      'grants team',
+      'Three months of funding',
+    ]) {
       expect(noticeText).not.toContain(personal);
     }
   });
@@ -75,7 +94,21 @@ describe('Slack over HTTP: forms', () => {
   });
 
   it('announces a breach report finished in a DM conversation, and survives a refused announcement', async () => {
-    const answers = ['report a breach', 'Hertfordshire', 'Friends of the Park', 'Sam Reporter', 'sam@example.org', 'County Council', '1', '4.4', 'Funding ended at two weeks notice.', '2025-01-15', 'A letter.', 'Three months of funding.', 'yes'];
+    const answers = [
+      'report a breach',
+      'Hertfordshire',
+      'Friends of the Park',
+      'Sam Reporter',
+      'sam@example.org',
+      'County Council',
+      '1',
+      '4.4',
+      'Funding ended at two weeks notice.',
+      '2025-01-15',
+      'A letter.',
+      'Three months of funding.',
+      'yes',
+    ];
     for (const text of answers) {
       h.slack.reset();
       await h.dm(text, 'U0CONV01', { channel: 'D0CONV01' });
@@ -101,7 +134,13 @@ describe('Slack over HTTP: forms', () => {
   });
 
   it('opens the forms from a global shortcut and from the Home tab button', async () => {
-    await h.interaction({ type: 'shortcut', callback_id: 'signup', trigger_id: 'trig-sc', user: { id: 'U0USER01', team_id: TEAM }, action_ts: '1' });
+    await h.interaction({
+      type: 'shortcut',
+      callback_id: 'signup',
+      trigger_id: 'trig-sc',
+      user: { id: 'U0USER01', team_id: TEAM },
+      action_ts: '1',
+    });
     const fromShortcut = await h.slack.waitFor((c) => c.method === 'views.open');
     expect(fromShortcut.body.trigger_id).toBe('trig-sc');
     expect(fromShortcut.body.view.callback_id).toBe('form:signup');
@@ -121,7 +160,15 @@ describe('Slack over HTTP: forms', () => {
   });
 
   it('publishes the Home tab with the user’s own submissions', async () => {
-    const mine = await h.app.store.createSubmission({ kind: 'signup', compact: 'dacorum', channel: 'slack', userId: 'U0HOME01', conversationId: 'c', data: {}, createdAt: new Date() });
+    const mine = await h.app.store.createSubmission({
+      kind: 'signup',
+      compact: 'dacorum',
+      channel: 'slack',
+      userId: 'U0HOME01',
+      conversationId: 'c',
+      data: {},
+      createdAt: new Date(),
+    });
     await h.event({ type: 'app_home_opened', user: 'U0HOME01', channel: 'D0HOME01', tab: 'home', event_ts: '1' });
     const publish = await h.slack.waitFor((c) => c.method === 'views.publish');
     expect(publish.body.user_id).toBe('U0HOME01');

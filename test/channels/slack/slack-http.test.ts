@@ -24,7 +24,12 @@ describe('Slack over HTTP: protocol', () => {
   });
 
   it('refuses a forged signature and a stale or future timestamp with 401, calling neither Slack nor the core', async () => {
-    const body = JSON.stringify({ type: 'event_callback', team_id: TEAM, event_id: 'EvForged1', event: { type: 'message', channel_type: 'im', channel: 'D0FORGED', user: 'U0X', text: FUNDING, ts: '1.1' } });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: TEAM,
+      event_id: 'EvForged1',
+      event: { type: 'message', channel_type: 'im', channel: 'D0FORGED', user: 'U0X', text: FUNDING, ts: '1.1' },
+    });
     const wrongSecret = await h.post(body, { secret: 'not-the-secret' });
     const stale = await h.post(body, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     const future = await h.post(body, { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 });
@@ -99,7 +104,6 @@ describe('Slack over HTTP: protocol', () => {
     expect(h.slack.calls.filter((c) => c.status === 500)).toHaveLength(2);
     expect(h.slack.ok('chat.postMessage')).toHaveLength(1);
   });
-
 });
 
 describe('Slack over HTTP: conversations', () => {
@@ -121,19 +125,40 @@ describe('Slack over HTTP: conversations', () => {
     await h.pressButton({ user: 'U0USER01', channel: 'D0USER01', button: up, responseId: 'fb' });
     await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'fb');
     const feedback = await h.app.store.listFeedback();
-    expect(feedback.at(-1)).toMatchObject({ conversationId: `slack:${TEAM}:D0USER01`, userId: 'U0USER01', channel: 'slack', question: FUNDING, helpful: true });
+    expect(feedback.at(-1)).toMatchObject({
+      conversationId: `slack:${TEAM}:D0USER01`,
+      userId: 'U0USER01',
+      channel: 'slack',
+      question: FUNDING,
+      helpful: true,
+    });
     expect(feedback.at(-1)!.answerKeys.length).toBeGreaterThan(0);
   });
 
   it('answers an @mention in a thread under it, without the mention reaching the core', async () => {
-    await h.event({ type: 'app_mention', channel: 'C0GENERAL', user: 'U0USER02', text: `<@UBOT0001> ${FUNDING}`, ts: '1700000100.000200', event_ts: '1700000100.000200' });
+    await h.event({
+      type: 'app_mention',
+      channel: 'C0GENERAL',
+      user: 'U0USER02',
+      text: `<@UBOT0001> ${FUNDING}`,
+      ts: '1700000100.000200',
+      event_ts: '1700000100.000200',
+    });
     const call = await h.slack.waitFor(posted('C0GENERAL'));
     expect(call.body.thread_ts).toBe('1700000100.000200');
     expect(blockText(call.body.blocks)).toContain('three months');
     expect(await h.app.store.getConversation(`slack:${TEAM}:C0GENERAL:1700000100.000200|user:U0USER02`, new Date())).toBeDefined();
 
     h.slack.reset();
-    await h.event({ type: 'app_mention', channel: 'C0GENERAL', user: 'U0USER02', text: '<@UBOT0001> and in Dacorum?', ts: '1700000200.000300', thread_ts: '1700000100.000200', event_ts: '1' });
+    await h.event({
+      type: 'app_mention',
+      channel: 'C0GENERAL',
+      user: 'U0USER02',
+      text: '<@UBOT0001> and in Dacorum?',
+      ts: '1700000200.000300',
+      thread_ts: '1700000100.000200',
+      event_ts: '1',
+    });
     const inThread = await h.slack.waitFor(posted('C0GENERAL'));
     expect(inThread.body.thread_ts).toBe('1700000100.000200');
   });
@@ -196,7 +221,9 @@ describe('Slack over HTTP: /compact', () => {
     expect(share.text.text).toBe('Share in channel');
 
     await h.pressButton({ user: 'U0USER01', channel: 'C0GENERAL', button: share, responseId: 'share', ephemeral: true });
-    const shared = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'share' && c.body.response_type === 'in_channel');
+    const shared = await h.slack.waitFor(
+      (c) => c.method === 'response_url' && c.responseId === 'share' && c.body.response_type === 'in_channel',
+    );
     expect(blockText(shared.body.blocks)).toContain('three months');
     expect(blockText(shared.body.blocks)).toContain('Shared by <@U0USER01>');
     await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'share' && c.body.delete_original === true);
@@ -223,7 +250,15 @@ describe('Slack over HTTP: /compact', () => {
   });
 
   it('lists recent submissions for admins only, auditing each read', async () => {
-    await h.app.store.createSubmission({ kind: 'signup', compact: 'halton', channel: 'slack', userId: 'U0SOMEONE', conversationId: 'c', data: { organisation: 'Halton Friends' }, createdAt: new Date() });
+    await h.app.store.createSubmission({
+      kind: 'signup',
+      compact: 'halton',
+      channel: 'slack',
+      userId: 'U0SOMEONE',
+      conversationId: 'c',
+      data: { organisation: 'Halton Friends' },
+      createdAt: new Date(),
+    });
     await h.command('reports', 'U0USER01', 'r1');
     const refused = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'r1');
     expect(blockText(refused.body.blocks)).toMatch(/only for the compact team/);

@@ -26,7 +26,14 @@ describe('Slack over Socket Mode (SLACK_APP_TOKEN set)', () => {
       type: 'event_callback',
       team_id: TEAM,
       event_id: 'EvSocket01',
-      event: { type: 'message', channel_type: 'im', channel: 'D0SOCKET1', user: 'U0SOCKET1', text: 'what notice is required before our funding is cut?', ts: '1700000000.000100' },
+      event: {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D0SOCKET1',
+        user: 'U0SOCKET1',
+        text: 'what notice is required before our funding is cut?',
+        ts: '1700000000.000100',
+      },
     };
     h.slack.sendEnvelope({ envelope_id: 'env-1', type: 'events_api', payload });
     await h.slack.waitFor((c) => c.method === 'socket_ack' && c.body.envelope_id === 'env-1');
@@ -43,7 +50,15 @@ describe('Slack over Socket Mode (SLACK_APP_TOKEN set)', () => {
     h.slack.sendEnvelope({
       envelope_id: 'env-3',
       type: 'slash_commands',
-      payload: { command: '/compact', text: 'define LSP', team_id: TEAM, user_id: 'U0SOCKET1', channel_id: 'C0GENERAL', trigger_id: 't', response_url: h.slack.responseUrl('sock') },
+      payload: {
+        command: '/compact',
+        text: 'define LSP',
+        team_id: TEAM,
+        user_id: 'U0SOCKET1',
+        channel_id: 'C0GENERAL',
+        trigger_id: 't',
+        response_url: h.slack.responseUrl('sock'),
+      },
     });
     await h.slack.waitFor((c) => c.method === 'socket_ack' && c.body.envelope_id === 'env-3');
     const answer = await h.slack.waitFor((c) => c.method === 'response_url' && c.responseId === 'sock');

@@ -23,7 +23,10 @@ describe('verifySlackSignature', () => {
   });
 
   it('refuses another secret, a changed body or a changed timestamp', () => {
-    expect(verifySlackSignature(request({ signature: signatureFor('other', timestamp, body) }))).toEqual({ ok: false, reason: 'signature does not match' });
+    expect(verifySlackSignature(request({ signature: signatureFor('other', timestamp, body) }))).toEqual({
+      ok: false,
+      reason: 'signature does not match',
+    });
     expect(verifySlackSignature(request({ rawBody: `${body}0` }))).toEqual({ ok: false, reason: 'signature does not match' });
     expect(verifySlackSignature(request({ timestamp: '1531420619' })).ok).toBe(false);
   });
@@ -32,12 +35,18 @@ describe('verifySlackSignature', () => {
     expect(verifySlackSignature(request({ now: now + 300_000 })).ok).toBe(true);
     expect(verifySlackSignature(request({ now: now - 300_000 })).ok).toBe(true);
     for (const off of [301_000, -301_000]) {
-      expect(verifySlackSignature(request({ now: now + off }))).toEqual({ ok: false, reason: 'X-Slack-Request-Timestamp is more than five minutes from now' });
+      expect(verifySlackSignature(request({ now: now + off }))).toEqual({
+        ok: false,
+        reason: 'X-Slack-Request-Timestamp is more than five minutes from now',
+      });
     }
   });
 
   it('says what is wrong with missing or malformed headers', () => {
-    expect(verifySlackSignature(request({ timestamp: undefined }))).toEqual({ ok: false, reason: 'missing X-Slack-Request-Timestamp header' });
+    expect(verifySlackSignature(request({ timestamp: undefined }))).toEqual({
+      ok: false,
+      reason: 'missing X-Slack-Request-Timestamp header',
+    });
     expect(verifySlackSignature(request({ signature: undefined }))).toEqual({ ok: false, reason: 'missing X-Slack-Signature header' });
     expect(verifySlackSignature(request({ timestamp: 'yesterday' })).ok).toBe(false);
     // Wrong lengths and versions are refused before the constant-time comparison, which needs equal lengths.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { reply } from '../../../src/core/answers/compose.js';
-import type { Hit } from '../../../src/core/answers/reply.js';
 import { escapeMarkdown } from '../../../src/channels/teams/card-elements.js';
 import { formCard } from '../../../src/channels/teams/form-card.js';
 import { replyCard } from '../../../src/channels/teams/reply-card.js';
+import { reply } from '../../../src/core/answers/compose.js';
+import type { Hit } from '../../../src/core/answers/reply.js';
 import { FLOWS } from '../../../src/core/flows/runner.js';
 import type { KnowledgeBase } from '../../../src/core/knowledge/types.js';
 import { submitsOf } from './harness.js';
@@ -19,7 +19,13 @@ const hit: Hit = {
   title: 'Notice of funding changes',
   text: 'Give a minimum of three months’ notice\nin writing.',
   score: 1,
-  citation: { compact: 'hertfordshire', compactName: 'Hertfordshire Compact', sourceTitle: 'Hertfordshire Compact', ref: '4.4', byLabel: 'statutory organisations' },
+  citation: {
+    compact: 'hertfordshire',
+    compactName: 'Hertfordshire Compact',
+    sourceTitle: 'Hertfordshire Compact',
+    ref: '4.4',
+    byLabel: 'statutory organisations',
+  },
 };
 
 const hertfordshire = { meta: { id: 'hertfordshire', name: 'Hertfordshire Compact', area: 'Hertfordshire' }, entries: [] };
@@ -38,19 +44,31 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown(INJECTION)).toBe('\\[click\\]\\(https://evil.example\\) \\*\\*now\\*\\* \\_please\\_ \\<at\\>Boss\\</at\\>');
     expect(escapeMarkdown('- item\n1. first\n+ more')).toBe('\\- item\n1\\. first\n\\+ more');
     expect(escapeMarkdown('a\\b')).toBe('a\\\\b');
-    expect(escapeMarkdown('Hertfordshire Compact 4.4 · given by statutory organisations')).toBe('Hertfordshire Compact 4.4 · given by statutory organisations');
+    expect(escapeMarkdown('Hertfordshire Compact 4.4 · given by statutory organisations')).toBe(
+      'Hertfordshire Compact 4.4 · given by statutory organisations',
+    );
   });
 });
 
 describe('reply cards', () => {
   const card = replyCard(
-    reply('answer', [
-      { type: 'heading', text: `About ${INJECTION}` },
-      { type: 'text', text: `You asked: ${INJECTION}` },
-      { type: 'quote', hit },
-      { type: 'fields', items: [{ label: 'Your organisation', value: INJECTION }] },
-      { type: 'error', text: `"${INJECTION}" is not an email address` },
-    ], { actions: [{ label: 'Submit', value: 'submit', style: 'primary' }, { label: 'Cancel', value: 'cancel', style: 'danger' }], feedback: { question: INJECTION, keys: [hit.key] } }),
+    reply(
+      'answer',
+      [
+        { type: 'heading', text: `About ${INJECTION}` },
+        { type: 'text', text: `You asked: ${INJECTION}` },
+        { type: 'quote', hit },
+        { type: 'fields', items: [{ label: 'Your organisation', value: INJECTION }] },
+        { type: 'error', text: `"${INJECTION}" is not an email address` },
+      ],
+      {
+        actions: [
+          { label: 'Submit', value: 'submit', style: 'primary' },
+          { label: 'Cancel', value: 'cancel', style: 'danger' },
+        ],
+        feedback: { question: INJECTION, keys: [hit.key] },
+      },
+    ),
   );
   const all = elements(card);
 
@@ -76,8 +94,16 @@ describe('reply cards', () => {
     const quote = all.find((x) => x.type === 'Container')!;
     expect(quote.style).toBe('emphasis');
     const [words, citation] = quote.items as Record<string, unknown>[];
-    expect(elements(words).find((x) => x.type === 'TextRun')).toMatchObject({ text: '“Give a minimum of three months’ notice in writing.”', italic: true });
-    expect(citation).toMatchObject({ type: 'TextBlock', isSubtle: true, size: 'Small', text: 'Hertfordshire Compact 4.4 · given by statutory organisations' });
+    expect(elements(words).find((x) => x.type === 'TextRun')).toMatchObject({
+      text: '“Give a minimum of three months’ notice in writing.”',
+      italic: true,
+    });
+    expect(citation).toMatchObject({
+      type: 'TextBlock',
+      isSubtle: true,
+      size: 'Small',
+      text: 'Hertfordshire Compact 4.4 · given by statutory organisations',
+    });
   });
 
   it('show errors in the attention colour and map button styles', () => {
@@ -100,13 +126,20 @@ describe('form cards', () => {
     const card = formCard(
       FLOWS.signup,
       kb,
-      { values: { compact: 'hertfordshire', organisation: INJECTION, sector: 'vcs', email: 'nope', agree: 'no' }, errors: { email: 'Not an email.', agree: 'Signing up means agreeing.' } },
+      {
+        values: { compact: 'hertfordshire', organisation: INJECTION, sector: 'vcs', email: 'nope', agree: 'no' },
+        errors: { email: 'Not an email.', agree: 'Signing up means agreeing.' },
+      },
       new Date('2026-03-04T12:00:00Z'),
     );
     const body = card.body as Record<string, unknown>[];
     const at = (id: string) => body.findIndex((e) => e.id === id);
     expect(body[at('organisation')]).toMatchObject({ type: 'Input.Text', value: INJECTION, maxLength: 200 });
-    expect(body[at('compact')]).toMatchObject({ type: 'Input.ChoiceSet', value: 'hertfordshire', choices: [{ title: 'Hertfordshire Compact', value: 'hertfordshire' }] });
+    expect(body[at('compact')]).toMatchObject({
+      type: 'Input.ChoiceSet',
+      value: 'hertfordshire',
+      choices: [{ title: 'Hertfordshire Compact', value: 'hertfordshire' }],
+    });
     expect(body[at('sector')]).toMatchObject({ value: 'vcs', style: 'expanded' });
     expect(elements(body[at('email') + 2]).find((x) => x.type === 'TextRun')).toMatchObject({ text: 'Not an email.', color: 'Attention' });
     expect(elements(body[at('agree') + 2]).find((x) => x.type === 'TextRun')).toMatchObject({ text: 'Signing up means agreeing.' });
@@ -114,7 +147,11 @@ describe('form cards', () => {
     expect(elements(card).some((x) => x.type === 'TextRun' && /correct the 2 answers/.test(String(x.text)))).toBe(true);
 
     const breach = formCard(FLOWS.breach, kb, {}, new Date('2026-03-04T12:00:00Z'));
-    expect((breach.body as Record<string, unknown>[]).find((e) => e.id === 'when')).toMatchObject({ type: 'Input.Date', max: '2026-03-04', isRequired: true });
+    expect((breach.body as Record<string, unknown>[]).find((e) => e.id === 'when')).toMatchObject({
+      type: 'Input.Date',
+      max: '2026-03-04',
+      isRequired: true,
+    });
   });
 
   it('match their client-side patterns to what the core accepts', () => {
@@ -131,7 +168,14 @@ describe('form cards', () => {
 describe('every card', () => {
   it('is a valid Adaptive Card 1.5 to Microsoft’s own library', () => {
     const extra = { hits: [hit], actions: [{ label: 'More', value: 'more' }], feedback: { question: 'q', keys: [hit.key] } };
-    const answer = reply('answer', [{ type: 'text', text: INJECTION }, { type: 'quote', hit }], extra);
+    const answer = reply(
+      'answer',
+      [
+        { type: 'text', text: INJECTION },
+        { type: 'quote', hit },
+      ],
+      extra,
+    );
     const errors = { email: 'Not an email.' };
     const cards = [replyCard(answer), formCard(FLOWS.breach, kb), formCard(FLOWS.signup, kb, { values: { email: 'x' }, errors })];
     for (const card of cards) expect(cardProblems(card)).toEqual([]);

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,7 +30,10 @@ export class FakeOpenIdIssuer {
   private server?: Server;
   fetches = 0;
 
-  constructor(private readonly keys: SigningKey[], private readonly endorsements: string[] = ['msteams']) {}
+  constructor(
+    private readonly keys: SigningKey[],
+    private readonly endorsements: string[] = ['msteams'],
+  ) {}
 
   get metadataUrl(): string {
     return `${this.base}/v1/.well-known/openidconfiguration`;

@@ -2,11 +2,11 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { createRuntime, type Runtime } from '../../../src/runtime.js';
 import { createTeamsAdapter } from '../../../src/channels/teams/teams-adapter.js';
 import { createLogger } from '../../../src/logger.js';
+import { createRuntime, type Runtime } from '../../../src/runtime.js';
 import { createHttpServer } from '../../../src/server.js';
-import { FakeBotConnector, type ConnectorCall } from '../../fakes/bot-connector.js';
+import { type ConnectorCall, FakeBotConnector } from '../../fakes/bot-connector.js';
 import { tempDataDir } from '../../helpers/cli.js';
 
 export const BOT_ID = '28:compact-bot';
@@ -29,10 +29,12 @@ export class TeamsHarness {
     h.connector = await new FakeBotConnector().start();
     const env = typeof envOrFn === 'function' ? envOrFn(h.connector.url) : envOrFn;
     h.app = await createRuntime({ DATA_DIR: tempDataDir() });
-    const sink = new Writable({ write: (chunk, _enc, done) => {
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
         h.logs.push(JSON.parse(String(chunk)));
         done();
-      } });
+      },
+    });
     const log = createLogger({ level: 'debug', destination: sink });
     const channel = await createTeamsAdapter(h.app, env, log);
     if (!channel) throw new Error('the Teams channel is off');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOWS } from '../../../src/core/flows/runner.js';
-import { ADMIN_AAD, TeamsHarness, cardOf, cardText } from './harness.js';
+import { ADMIN_AAD, cardOf, cardText, TeamsHarness } from './harness.js';
 import { cardProblems } from './validate-card.js';
 
 const CHANNEL = { id: '19:general@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true };

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS, startHousekeeping } from '../../../src/housekeeping.js';
-import { createLogger } from '../../../src/logger.js';
 import { reportsPlaceholder } from '../../../src/channels/teams/report-admin-card.js';
 import type { NewSubmission } from '../../../src/core/storage/store.js';
-import { BOT_FRAMEWORK_ISSUER, FakeOpenIdIssuer, signJwt, signingKey } from './fake-openid.js';
-import { ADMIN_AAD, TeamsHarness, cardOf, cardText } from './harness.js';
+import { DAY_MS, startHousekeeping } from '../../../src/housekeeping.js';
+import { createLogger } from '../../../src/logger.js';
+import { BOT_FRAMEWORK_ISSUER, FakeOpenIdIssuer, signingKey, signJwt } from './fake-openid.js';
+import { ADMIN_AAD, cardOf, cardText, TeamsHarness } from './harness.js';
 import { cardProblems } from './validate-card.js';
 
 const APP_ID = '6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';

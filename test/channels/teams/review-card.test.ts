@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewCard } from '../../../src/channels/teams/review-card.js';
 import { groupQuestions } from '../../../src/core/review/group.js';
-import { BOT_FRAMEWORK_ISSUER, FakeOpenIdIssuer, signJwt, signingKey } from './fake-openid.js';
+import { BOT_FRAMEWORK_ISSUER, FakeOpenIdIssuer, signingKey, signJwt } from './fake-openid.js';
 import { ADMIN_AAD, cardOf, cardText, submitsOf, TeamsHarness } from './harness.js';
 import { cardProblems } from './validate-card.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_FRAMEWORK_ISSUER, FakeOpenIdIssuer, signJwt, signingKey } from './fake-openid.js';
+import { BOT_FRAMEWORK_ISSUER, FakeOpenIdIssuer, signingKey, signJwt } from './fake-openid.js';
 import { ADMIN_AAD, TeamsHarness } from './harness.js';
 
 const APP_ID = '6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -51,7 +51,10 @@ describe('Teams channel with an app id: inbound tokens', () => {
     ['a token signed by another key under a trusted key id', () => `Bearer ${signJwt(stranger, claims(), trusted.kid)}`],
     ['a token for another bot (audience)', () => `Bearer ${signJwt(trusted, claims({ aud: '00000000-0000-0000-0000-000000000001' }))}`],
     ['a token from another issuer', () => `Bearer ${signJwt(trusted, claims({ iss: 'https://sts.example.org/' }))}`],
-    ['a token for another service URL', () => `Bearer ${signJwt(trusted, claims({ serviceurl: 'https://smba.trafficmanager.net/emea/' }))}`],
+    [
+      'a token for another service URL',
+      () => `Bearer ${signJwt(trusted, claims({ serviceurl: 'https://smba.trafficmanager.net/emea/' }))}`,
+    ],
     ['an expired token', () => `Bearer ${signJwt(trusted, claims({ nbf: now() - 7200, exp: now() - 3600 }))}`],
   ];
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOWS } from '../../../src/core/flows/runner.js';
-import { ADMIN_AAD, BOT_ID, TeamsHarness, cardOf, cardText, submitsOf } from './harness.js';
+import { ADMIN_AAD, BOT_ID, cardOf, cardText, submitsOf, TeamsHarness } from './harness.js';
 
 const FUNDING = 'what notice is required before our funding is cut?';
 const CHANNEL = '19:general@thread.tacv2';
@@ -162,27 +162,40 @@ describe('Teams channel, local mode', () => {
         if (f.placeholder && i.type === 'Input.Text') expect(i.placeholder).toBe(f.placeholder);
       }
       expect(inputOf(form, 'what')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000 });
-      expect(inputOf(form, 'reporterEmail')).toMatchObject({ type: 'Input.Text', style: 'Email', regex: expect.any(String), errorMessage: expect.any(String) });
+      expect(inputOf(form, 'reporterEmail')).toMatchObject({
+        type: 'Input.Text',
+        style: 'Email',
+        regex: expect.any(String),
+        errorMessage: expect.any(String),
+      });
       expect(inputOf(form, 'compact').type).toBe('Input.ChoiceSet');
       expect(inputOf(form, 'compact').choices.map((c: Card) => c.value)).toContain('hertfordshire');
       expect(inputOf(form, 'signatories').choices).toHaveLength(5);
       expect(inputOf(form, 'consent').choices.map((c: Card) => c.value)).toEqual(['yes', 'no']);
       expect(form.actions).toEqual([
         expect.objectContaining({ type: 'Action.Submit', title: 'Submit', data: { compactBot: 'form', flowId: 'breach' } }),
-        expect.objectContaining({ type: 'Action.Submit', title: 'Cancel', data: { compactBot: 'cancel', flowId: 'breach' }, associatedInputs: 'none' }),
+        expect.objectContaining({
+          type: 'Action.Submit',
+          title: 'Cancel',
+          data: { compactBot: 'cancel', flowId: 'breach' },
+          associatedInputs: 'none',
+        }),
       ]);
     });
 
     it('comes back with the error under the field and every answer kept', async () => {
       const before = (await h.app.store.listSubmissions({ kind: 'breach' })).length;
-      const [call] = await h.send(h.submit({ compactBot: 'form', flowId: 'breach', ...validBreach, reporterEmail: 'jo at example' }, 'sent-form', conversation));
+      const [call] = await h.send(
+        h.submit({ compactBot: 'form', flowId: 'breach', ...validBreach, reporterEmail: 'jo at example' }, 'sent-form', conversation),
+      );
       expect(call!.method).toBe('PUT');
       expect(call!.activityId).toBe('sent-form');
       const card = cardOf(call!);
       expect(errorUnder(card, 'reporterEmail')).toMatch(/"jo at example" is not an email address/);
       expect(errorUnder(card, 'reporterOrg')).toBeUndefined();
       expect(cardText(card)).toMatch(/Please correct the answer marked below/);
-      for (const [id, value] of Object.entries({ ...validBreach, reporterEmail: 'jo at example' })) expect(inputOf(card, id).value).toBe(value);
+      for (const [id, value] of Object.entries({ ...validBreach, reporterEmail: 'jo at example' }))
+        expect(inputOf(card, id).value).toBe(value);
       expect((await h.app.store.listSubmissions({ kind: 'breach' })).length).toBe(before);
     });
 
@@ -246,9 +259,18 @@ describe('Teams channel, local mode', () => {
       ['[1,2]', /not an activity object|activity/],
       [{ serviceUrl: h.connector.url, conversation: { id: 'x' }, recipient: { id: BOT_ID } }, /activity\.type is required/],
       [{ type: 'message', conversation: { id: 'x' }, recipient: { id: BOT_ID }, from: { id: 'u' } }, /activity\.serviceUrl is required/],
-      [{ type: 'message', serviceUrl: 'not a url', conversation: { id: 'x' }, recipient: { id: BOT_ID }, from: { id: 'u' } }, /activity\.serviceUrl must be/],
-      [{ type: 'message', serviceUrl: h.connector.url, recipient: { id: BOT_ID }, from: { id: 'u' } }, /activity\.conversation\.id is required/],
-      [{ type: 'message', serviceUrl: h.connector.url, conversation: { id: 'x' }, recipient: { id: BOT_ID } }, /activity\.from\.id is required/],
+      [
+        { type: 'message', serviceUrl: 'not a url', conversation: { id: 'x' }, recipient: { id: BOT_ID }, from: { id: 'u' } },
+        /activity\.serviceUrl must be/,
+      ],
+      [
+        { type: 'message', serviceUrl: h.connector.url, recipient: { id: BOT_ID }, from: { id: 'u' } },
+        /activity\.conversation\.id is required/,
+      ],
+      [
+        { type: 'message', serviceUrl: h.connector.url, conversation: { id: 'x' }, recipient: { id: BOT_ID } },
+        /activity\.from\.id is required/,
+      ],
     ];
     for (const [body, error] of bad) {
       const res = await h.post(body);

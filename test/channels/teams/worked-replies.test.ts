@@ -31,7 +31,9 @@ describe('Teams cards for worked-out dates, browse lists and follow-ups', () => 
   it('shows a page of numbered titles with a button per entry and Previous and Next that send exact commands', () => {
     const card = replyCard(browse);
     expect(cardProblems(card)).toEqual([]);
-    const sent = submitsOf(card).filter((s) => s.data.compactBot === 'message').map((s) => s.data.text as string);
+    const sent = submitsOf(card)
+      .filter((s) => s.data.compactBot === 'message')
+      .map((s) => s.data.text as string);
     expect(sent.filter((t) => t.startsWith('hertfordshire '))).toHaveLength(10);
     expect(sent).toEqual(expect.arrayContaining(['list hertfordshire undertakings page 1', 'list hertfordshire undertakings page 3']));
     expect(JSON.stringify(card.body)).toContain('"title":"2.1"');

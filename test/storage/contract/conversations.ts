@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/core/storage/store.js';
-import { at, eachStore, submission, type MakeStore } from './subject.js';
+import { at, eachStore, type MakeStore, submission } from './subject.js';
 
 /** What every ConversationStore must do: state and its expiry, event ids, and turns one at a time per conversation. */
 export function conversationContract(name: string, makeStore: MakeStore): void {

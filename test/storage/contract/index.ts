@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readMigrations } from '../../../src/core/storage/migrate.js';
-import { StoreUnhealthyError, monitorStore, type StoreFailure } from '../../../src/core/storage/monitored-store.js';
+import { monitorStore, type StoreFailure, StoreUnhealthyError } from '../../../src/core/storage/monitored-store.js';
 import type { Store } from '../../../src/core/storage/store.js';
 import { conversationContract } from './conversations.js';
 import { recordContract } from './records.js';
+import { at, eachStore, type MakeStore, type MigratedStore, type StoreUnderTest, submission } from './subject.js';
 import { submissionContract } from './submissions.js';
-import { at, eachStore, submission, type MakeStore, type MigratedStore, type StoreUnderTest } from './subject.js';
 
 /** Every part's contract, and what the Store as a whole must do: health, monitoring and migrations. */
 export function storeContract(name: string, makeStore: MakeStore): void {

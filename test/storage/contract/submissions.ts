@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SubmissionStore } from '../../../src/core/storage/store.js';
 import { reportHandlingContract } from './report-handling.js';
-import { at, eachStore, submission, type MakeStore } from './subject.js';
+import { at, eachStore, type MakeStore, submission } from './subject.js';
 
 /** What every SubmissionStore must do: references, submissions and their purge, and the handling of reports. */
 export function submissionContract(name: string, makeStore: MakeStore): void {
@@ -101,9 +101,7 @@ export function submissionContract(name: string, makeStore: MakeStore): void {
       });
 
       it('gives 50 concurrent submissions 50 distinct references', async () => {
-        const created = await Promise.all(
-          Array.from({ length: 50 }, (_, i) => store.createSubmission(submission({ userId: `U${i}` }))),
-        );
+        const created = await Promise.all(Array.from({ length: 50 }, (_, i) => store.createSubmission(submission({ userId: `U${i}` }))));
         const refs = new Set(created.map((s) => s.ref));
         expect(refs.size).toBe(50);
         expect([...refs].sort()).toEqual(Array.from({ length: 50 }, (_, i) => `BR-2026-${String(i + 1).padStart(4, '0')}`));
