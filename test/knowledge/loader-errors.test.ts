@@ -137,7 +137,7 @@ describe('loading the knowledge base', () => {
     const field = (months: number, exception: string) =>
       `      period: { months: ${months}, counts: back, given: "the grant ends", due: "notice is due by", exceptions: ["${exception}"] }\n`;
     const period = (months: number, exception: string) => (t: string) =>
-      t.replace('      keywords: [ cut ]\n', `      keywords: [ cut ]\n${field(months, exception)}`);
+      t.replace('      keywords: [cut]\n', `      keywords: [cut]\n${field(months, exception)}`);
     const good = copyOfGood();
     edit(good, 'undertakings.yml', period(3, 'in writing'));
     expect(loadKnowledge(good).entries[0]?.period).toMatchObject({ months: 3, counts: 'back', exceptions: ['in writing'] });
@@ -154,7 +154,7 @@ describe('loading the knowledge base', () => {
   it('refuses a period with no unit, or two', () => {
     const root = copyOfGood();
     const field = '      period: { months: 3, weeks: 2, counts: back, given: "a", due: "b" }\n';
-    edit(root, 'undertakings.yml', (t) => t.replace('      keywords: [ cut ]\n', `      keywords: [ cut ]\n${field}`));
+    edit(root, 'undertakings.yml', (t) => t.replace('      keywords: [cut]\n', `      keywords: [cut]\n${field}`));
     expect(problemsOf(root)).toEqual([
       'knowledge/testshire/undertakings.yml: [0].items[0].period: a period needs exactly one of days, weeks or months',
     ]);
