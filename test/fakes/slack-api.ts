@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { messageProblems, viewProblems } from './slack-blocks.js';
+import { BOT_ID, BOT_USER_ID, callProblems, SlackMethods } from './slack-methods.js';
 
 /** One request the fake received: a Web API method, or a post to a response_url (method "response_url"). */
 export interface RecordedCall {
@@ -50,14 +50,13 @@ export class FakeSlackApi {
   private overrides: { method: string; answer: Record<string, unknown>; when: (body: Record<string, any>) => boolean }[] = [];
   private readonly holds = new Map<string, { arrive: (call: RecordedCall) => void; released: Promise<void> }>();
   private server?: Server;
-  private ts = 1_700_000_000;
-  private views = 0;
+  private readonly methods = new SlackMethods();
   private waiters: (() => void)[] = [];
   private sockets?: WebSocketServer;
   private socket?: WebSocket;
 
-  static readonly BOT_USER_ID = 'UBOT0001';
-  static readonly BOT_ID = 'BBOT0001';
+  static readonly BOT_USER_ID = BOT_USER_ID;
+  static readonly BOT_ID = BOT_ID;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -94,7 +93,10 @@ export class FakeSlackApi {
     this.failures.set(method, { status, remaining: times, retryAfter });
   }
 
-  /** The next call of `method` (whose body passes `when`) gets this answer with HTTP 200, e.g. `{ ok: false, error: 'expired_trigger_id' }`. */
+  /**
+   * The next call of `method` (whose body passes `when`) gets this answer with HTTP 200,
+   * e.g. `{ ok: false, error: 'expired_trigger_id' }`.
+   */
   answerNext(method: string, answer: Record<string, unknown>, when: (body: Record<string, any>) => boolean = () => true): void {
     this.overrides.push({ method, answer, when });
   }
@@ -218,7 +220,7 @@ export class FakeSlackApi {
       res.end(JSON.stringify({ ok: false, error: fail.status === 429 ? 'ratelimited' : 'internal_error' }));
       return;
     }
-    const problems = this.problems(method, body);
+    const problems = callProblems(method, body);
     if (problems.length > 0) {
       // Slack answers a Web API call with 200 and ok: false, a response_url post with 400; recorded as 400 either way.
       this.record({ method, body, token, status: 400, responseId: respond?.[1], problems });
@@ -240,79 +242,8 @@ export class FakeSlackApi {
     }
     const override = this.overrides.find((o) => o.method === method && o.when(body));
     this.overrides = this.overrides.filter((o) => o !== override);
-    const answer = override?.answer ?? this.answer(method, body, token ?? '');
+    const answer = override?.answer ?? this.methods.answer(method, body, token ?? '', `${this.url.replace('http:', 'ws:')}/socket`);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(answer));
-  }
-
-  /** What real Slack would refuse in this call's blocks or view. */
-  private problems(method: string, body: Record<string, any>): string[] {
-    if (['response_url', 'chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(method)) return messageProblems(body);
-    if (method.startsWith('views.')) return viewProblems(body.view);
-    return [];
-  }
-
-  private answer(method: string, body: Record<string, any>, token: string): Record<string, unknown> {
-    // Socket Mode connects with the app-level token; everything else here takes the bot token.
-    if (method === 'apps.connections.open') {
-      return token.startsWith('xapp-')
-        ? { ok: true, url: `${this.url.replace('http:', 'ws:')}/socket` }
-        : { ok: false, error: 'not_allowed_token_type' };
-    }
-    if (!token.startsWith('xoxb-')) return { ok: false, error: token ? 'not_allowed_token_type' : 'not_authed' };
-    switch (method) {
-      case 'auth.test':
-        return {
-          ok: true,
-          url: 'https://example.slack.com/',
-          team: 'Example',
-          user: 'compact-bot',
-          team_id: 'T0001',
-          user_id: FakeSlackApi.BOT_USER_ID,
-          bot_id: FakeSlackApi.BOT_ID,
-        };
-      case 'chat.postMessage': {
-        // A channel id, a DM id, or a user id (delivered in the app's DM with them); anything else, such as a
-        // stored reference of ours ("slack:T1:U1") or a #name, is not a conversation Slack knows.
-        if (!/^[CDGUW][A-Z0-9]{2,}$/.test(String(body.channel))) return { ok: false, error: 'channel_not_found' };
-        if (body.channel === FakeSlackApi.BOT_USER_ID) return { ok: false, error: 'cannot_dm_bot' };
-        const ts = `${(this.ts += 1)}.000100`;
-        // A message to a user id is delivered in the DM between the app and that user.
-        const channel = /^[UW]/.test(String(body.channel)) ? `D${String(body.channel).slice(1)}` : body.channel;
-        return {
-          ok: true,
-          channel,
-          ts,
-          message: {
-            type: 'message',
-            text: body.text,
-            user: FakeSlackApi.BOT_USER_ID,
-            bot_id: FakeSlackApi.BOT_ID,
-            ts,
-            thread_ts: body.thread_ts,
-          },
-        };
-      }
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${(this.ts += 1)}.000200` };
-      case 'views.open':
-      case 'views.update':
-      case 'views.publish': {
-        const view = typeof body.view === 'object' && body.view ? body.view : {};
-        const id = typeof body.view_id === 'string' ? body.view_id : `V${String((this.views += 1)).padStart(8, '0')}`;
-        return { ok: true, view: { id, team_id: 'T0001', state: { values: {} }, hash: `h${(this.views += 1)}`, ...view } };
-      }
-      case 'conversations.open':
-        return {
-          ok: true,
-          channel: {
-            id: `D${String(body.users ?? 'U0')
-              .split(',')[0]!
-              .slice(1)}`,
-          },
-        };
-      default:
-        return { ok: false, error: 'unknown_method' };
-    }
   }
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureFor } from '../../src/channels/slack/verify-signature.js';
 import { openStore } from '../../src/core/storage/open-store.js';
@@ -13,6 +12,7 @@ import { tempDataDir } from '../helpers/cli.js';
 import { ServeProcess } from '../helpers/serve-process.js';
 import { postDm, SlackDm } from '../helpers/slack-dm.js';
 import { waitUntil } from '../helpers/wait-until.js';
+import { expectJsonLines, expectNoneOf, QUESTION } from './serve-log-checks.js';
 
 const LEAK = 'Qv7LEAK';
 
@@ -86,7 +86,6 @@ const ANSWERS: Record<string, string> = {
   'Three months of funding.': 'Qv7 the grant restored until March',
 };
 const STEPS = BREACH_STEPS.map((s) => ({ ...s, text: ANSWERS[s.text] ?? s.text }));
-const QUESTION = 'what notice is required before our funding is cut, asks Qv7 Pumphrey?';
 
 /** A signed POST to /slack/events with any body, e.g. one that is not valid JSON. */
 function slackPost(url: string, body: string, contentType: string): Promise<Response> {
@@ -100,22 +99,6 @@ function slackPost(url: string, body: string, contentType: string): Promise<Resp
     },
     body,
   });
-}
-
-/** Every line of a serve process's output (stdout and stderr) must be a JSON log entry with a level and a message. */
-function expectJsonLines(output: string): Record<string, unknown>[] {
-  const lines = output.split('\n').filter((l) => l.trim() !== '');
-  const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  for (const e of entries) {
-    expect([10, 20, 30, 40, 50, 60]).toContain(e.level);
-    expect(typeof e.msg).toBe('string');
-  }
-  return entries;
-}
-
-function expectNoneOf(output: string, secrets: string[]): void {
-  for (const s of secrets) expect(output, `"${s}" is in the logs`).not.toContain(s);
-  expect(output.toLowerCase()).not.toContain('qv7');
 }
 
 describe('compact-bot serve logs, with secrets in its environment and errors forced', () => {
@@ -241,62 +224,4 @@ describe('compact-bot serve logs, with secrets in its environment and errors for
       when: '2024-02-29',
     });
   }, 120_000);
-});
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-describe.skipIf(!process.env.TEST_DATABASE_URL)('compact-bot serve logs with a PostgreSQL password', () => {
-  const role = `redact_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const password = `pg-password-${randomUUID()}`;
-  const urlWith = (secret: string) => {
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.username = role;
-    url.password = secret;
-    url.searchParams.set('options', `-c search_path=${role}`);
-    return url.toString();
-  };
-
-  beforeAll(async () => {
-    await admin(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'; CREATE SCHEMA ${role} AUTHORIZATION ${role}`);
-  });
-  afterAll(async () => {
-    await admin(`DROP SCHEMA IF EXISTS ${role} CASCADE; DROP ROLE IF EXISTS ${role}`);
-  });
-
-  it('names the refused login without the wrong password, and serves without ever logging the right one', async () => {
-    const wrong = `pg-wrong-${randomUUID()}`;
-    const refused = new ServeProcess({ DATABASE_URL: urlWith(wrong) });
-    expect((await refused.exited).code).toBe(1);
-    expect(refused.output).toMatch(new RegExp(`refused to log in user "${role}"`));
-    expect(refused.output).not.toContain(wrong);
-
-    const slack = await new FakeSlackApi().start();
-    const serve = new ServeProcess({
-      DATABASE_URL: urlWith(password),
-      LOG_LEVEL: 'debug',
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-    });
-    try {
-      await serve.ready();
-      expect(serve.logs().find((l) => l.msg === 'ready')).toMatchObject({ store: 'postgres' });
-      expect(await new SlackDm(slack).say(serve.url, QUESTION)).toContain('three months');
-      serve.child.kill('SIGTERM');
-      expect(await serve.exited).toEqual({ code: 0, signal: null });
-      expectJsonLines(serve.output);
-      expectNoneOf(serve.output, [password, encodeURIComponent(password), BOT_TOKEN, SECRET, QUESTION]);
-    } finally {
-      serve.kill();
-      await slack.close();
-    }
-  }, 90_000);
 });

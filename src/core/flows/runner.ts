@@ -7,11 +7,13 @@ import type { SubmissionKind } from '../storage/submission.js';
 import type { SubmissionStore } from '../storage/submission-store.js';
 import { breachFlow } from './breach.js';
 import { echo, type FieldContext } from './field-input.js';
-import { displayValue, parseField } from './fields.js';
+import { parseField } from './fields.js';
+import { advance, findField, nextField } from './flow-editing.js';
+import { flowView, prompt, promptOrReview, review } from './flow-prompts.js';
 import { interrupt } from './interruptions.js';
 import { signupFlow } from './signup.js';
 import type { FieldDef, FlowDef, FlowState } from './types.js';
-import { choiceNumber, formUndertakings, parseUndertakings, undertakingList, undertakingsFit, undertakingsPrompt } from './undertakings.js';
+import { choiceNumber, formUndertakings, parseUndertakings, undertakingList } from './undertakings.js';
 
 export const FLOWS: Record<SubmissionKind, FlowDef> = { signup: signupFlow, breach: breachFlow };
 
@@ -29,6 +31,8 @@ export interface StepResult {
 
 const CANCEL = new Set(['cancel', 'stop', 'quit', 'abort', 'cancel it', 'cancel please', 'never mind', 'nevermind', 'forget it']);
 const SUBMIT = new Set(['submit', 'send', 'confirm', 'yes', 'y', 'yes submit', 'submit it', 'send it', 'ok', 'done']);
+const REVIEW_HINT =
+  'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, "back", or "cancel".';
 const QUESTION_START = /^(what|whats|how|why|when|where|who|which|can|could|does|do|is|are|should|must|will|would|define|explain)\b/;
 
 export class FlowRunner {
@@ -41,13 +45,13 @@ export class FlowRunner {
   start(flowId: SubmissionKind, compact?: string, now?: Date): StepResult {
     const flow = FLOWS[flowId];
     const state: FlowState = { flowId, values: compact ? { compact } : {}, at: 0, touchedAt: now?.toISOString() };
-    state.at = this.nextField(flow, state, -1);
+    state.at = nextField(flow, state, -1);
     const intro: Block[] = [
       { type: 'heading', text: flow.title },
       { type: 'text', text: flow.intro },
     ];
     if (compact) intro.push({ type: 'text', text: `Compact: ${compactName(this.kb, compact)} (type "back" to choose another).` });
-    return { state, reply: this.prompt(flow, state, intro) };
+    return { state, reply: prompt(this.kb, flow, state, intro) };
   }
 
   async step(state: FlowState, text: string, who: Who, now: Date): Promise<StepResult> {
@@ -61,35 +65,30 @@ export class FlowRunner {
     const place = { flow, label: asked?.label, step: `${state.at + 1} of ${flow.fields.length}` };
     const interruption = interrupt(state, input, now, place);
     if (interruption?.kind === 'reply') {
-      const r = this.promptOrReview(flow, interruption.state, interruption.blocks);
+      const r = promptOrReview(this.kb, flow, interruption.state, interruption.blocks);
       return { state: interruption.state, reply: { ...r, actions: interruption.actions } };
     }
     if (interruption?.kind === 'discard') return this.cancelled(flow);
     state = { ...state, resuming: undefined, held: undefined };
-    if (interruption?.kind === 'go-on') return { state, reply: this.promptOrReview(flow, state) };
+    if (interruption?.kind === 'go-on') return { state, reply: promptOrReview(this.kb, flow, state) };
     const text = interruption?.kind === 'answer' ? interruption.text : input;
     const n = normalize(text);
     if (CANCEL.has(n)) return this.cancelled(flow);
     if (n === 'help' || n === '?') {
       const field = flow.fields[state.at];
-      const help: Block[] = field
-        ? [{ type: 'text', text: field.help }]
-        : [
-            {
-              type: 'text',
-              text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, "back", or "cancel".',
-            },
-          ];
+      const help: Block[] = field ? [{ type: 'text', text: field.help }] : [{ type: 'text', text: REVIEW_HINT }];
       help.push({
         type: 'text',
-        text: 'At any question: "back" for the previous one, "cancel" to stop. You can also ask me about the compacts and come back to the form.',
+        text:
+          'At any question: "back" for the previous one, "cancel" to stop. ' +
+          'You can also ask me about the compacts and come back to the form.',
       });
-      return { state, reply: state.at === -1 ? this.review(flow, state, help) : this.prompt(flow, state, help) };
+      return { state, reply: state.at === -1 ? review(this.kb, flow, state, help) : prompt(this.kb, flow, state, help) };
     }
     if (n === 'back') {
       const back = state.at === -1 ? flow.fields.length - 1 : Math.max(0, state.at - 1);
       const next = { ...state, at: back, editing: false };
-      return { state: next, reply: this.prompt(flow, next) };
+      return { state: next, reply: prompt(this.kb, flow, next) };
     }
     if (state.at === -1) return this.atReview(flow, state, text, who, now);
 
@@ -97,7 +96,7 @@ export class FlowRunner {
     if (this.isQuestion(text, field)) {
       const answered = this.engine.answer(text, { defaultCompact: state.values.compact as string | undefined });
       if (answered.reply.intent !== 'unknown' && answered.reply.intent !== 'help') {
-        const r = this.prompt(flow, state, [...answered.reply.blocks, { type: 'text', text: 'Back to the form:' }]);
+        const r = prompt(this.kb, flow, state, [...answered.reply.blocks, { type: 'text', text: 'Back to the form:' }]);
         return { state, reply: { ...r, hits: answered.reply.hits } };
       }
     }
@@ -105,11 +104,11 @@ export class FlowRunner {
     if (field.type === 'undertakings') {
       const picked = parseUndertakings(text, ctx);
       if ('search' in picked) return this.offerUndertakings(flow, state, picked.search);
-      if (!picked.ok) return { state, reply: this.prompt(flow, state, [{ type: 'error', text: picked.error }]) };
+      if (!picked.ok) return { state, reply: prompt(this.kb, flow, state, [{ type: 'error', text: picked.error }]) };
       return this.answered(flow, state, field, picked.value);
     }
     const parsed = parseField(field, text, ctx);
-    if (!parsed.ok) return { state, reply: this.prompt(flow, state, [{ type: 'error', text: parsed.error }]) };
+    if (!parsed.ok) return { state, reply: prompt(this.kb, flow, state, [{ type: 'error', text: parsed.error }]) };
     return this.answered(flow, state, field, parsed.value);
   }
 
@@ -120,12 +119,12 @@ export class FlowRunner {
 
   /** Saves an answer and moves on; answers that depended on a changed one and no longer fit are asked again. */
   private answered(flow: FlowDef, state: FlowState, field: FieldDef, value: unknown): StepResult {
-    const next = this.advance(flow, state, field, value);
+    const next = advance(this.kb, flow, state, field, value);
     const again = (next.pending ?? []).filter((id) => !(state.pending ?? []).includes(id));
-    if (again.length === 0) return { state: next, reply: this.promptOrReview(flow, next) };
+    if (again.length === 0) return { state: next, reply: promptOrReview(this.kb, flow, next) };
     const labels = again.map((id) => `“${flow.fields.find((f) => f.id === id)!.label}”`).join(' and ');
     const note = `You changed “${field.label}”, so the answer to ${labels} no longer fits and I need to ask again.`;
-    return { state: next, reply: this.prompt(flow, next, [{ type: 'text', text: note }]) };
+    return { state: next, reply: prompt(this.kb, flow, next, [{ type: 'text', text: note }]) };
   }
 
   /** Validates a whole form at once (Slack modal, Teams card): errors by field id, or the stored submission. */
@@ -155,26 +154,21 @@ export class FlowRunner {
     if (SUBMIT.has(n)) return { reply: await this.submit(flow, state.values, who, now) };
     const edit = /^(?:edit|change|update|fix|correct) (.+)$/.exec(n);
     if (edit) {
-      const target = this.findField(flow, edit[1]!);
+      const target = findField(flow, edit[1]!);
       if (target < 0) {
         return {
           state,
-          reply: this.review(flow, state, [
+          reply: review(this.kb, flow, state, [
             { type: 'error', text: `There is no field "${echo(edit[1]!, 60)}". Fields: ${flow.fields.map((f) => f.id).join(', ')}.` },
           ]),
         };
       }
       const next = { ...state, at: target, editing: true };
-      return { state: next, reply: this.prompt(flow, next) };
+      return { state: next, reply: prompt(this.kb, flow, next) };
     }
     return {
       state,
-      reply: this.review(flow, state, [
-        {
-          type: 'text',
-          text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, "back", or "cancel".',
-        },
-      ]),
+      reply: review(this.kb, flow, state, [{ type: 'text', text: REVIEW_HINT }]),
     };
   }
 
@@ -218,7 +212,7 @@ export class FlowRunner {
     if (hits.length === 0) {
       const words = echo(text, 80);
       const error = `Nothing in the ${list.compactName} matched "${words}". Try other words, a number from the list, or "not sure".`;
-      return { state, reply: this.prompt(flow, state, [{ type: 'error', text: error }]) };
+      return { state, reply: prompt(this.kb, flow, state, [{ type: 'error', text: error }]) };
     }
     const number = (id: string) =>
       choiceNumber(
@@ -232,117 +226,6 @@ export class FlowRunner {
     ];
     const actions: Action[] = hits.map((h) => ({ label: `${number(h.id)} ${h.title}`.slice(0, 75), value: number(h.id) }));
     actions.push({ label: 'Not sure', value: 'not sure' });
-    return { state, reply: reply(flow.id, blocks, { actions, hits, flow: this.view(flow, state) }) };
-  }
-
-  private advance(flow: FlowDef, state: FlowState, field: FieldDef, value: unknown): FlowState {
-    const values = { ...state.values, [field.id]: value };
-    if (value === undefined) delete values[field.id];
-    const pending = (state.pending ?? []).filter((id) => id !== field.id);
-    if (state.editing && JSON.stringify(value) !== JSON.stringify(state.values[field.id])) {
-      for (const f of flow.fields.filter((d) => d.dependsOn?.includes(field.id) && values[d.id] !== undefined)) {
-        if (this.fits(f, values[f.id], values)) continue;
-        delete values[f.id];
-        if (!pending.includes(f.id)) pending.push(f.id);
-      }
-    }
-    const next: FlowState = { flowId: state.flowId, values, at: state.at };
-    if (pending.length > 0) Object.assign(next, { pending, editing: true, at: flow.fields.findIndex((f) => f.id === pending[0]) });
-    else next.at = state.editing ? -1 : this.nextField(flow, next, state.at);
-    return next;
-  }
-
-  /** Whether an answer still holds after an answer it depends on changed. Agreement is always asked again. */
-  private fits(field: FieldDef, value: unknown, values: Record<string, unknown>): boolean {
-    if (field.type === 'undertakings') return undertakingsFit(value, this.kb, values.compact as string | undefined);
-    return field.type !== 'agree';
-  }
-
-  /** The field after `from`; the compact question is skipped when the compact came from the conversation. */
-  private nextField(flow: FlowDef, state: FlowState, from: number): number {
-    const i = from === -1 && state.values.compact !== undefined ? 1 : from + 1;
-    return i < flow.fields.length ? i : -1;
-  }
-
-  private findField(flow: FlowDef, name: string): number {
-    const n = normalize(name);
-    const byNumber = /^\d+$/.test(n) ? Number(n) - 1 : -1;
-    if (byNumber >= 0 && byNumber < flow.fields.length) return byNumber;
-    return flow.fields.findIndex(
-      (f) => normalize(f.id) === n || normalize(f.label) === n || normalize(f.label).includes(n) || n.includes(normalize(f.id)),
-    );
-  }
-
-  private view(flow: FlowDef, state: FlowState) {
-    const field = flow.fields[state.at];
-    return {
-      flowId: flow.id,
-      title: flow.title,
-      stage: field ? ('ask' as const) : ('review' as const),
-      fieldId: field?.id,
-      step: state.at + 1,
-      steps: flow.fields.length,
-    };
-  }
-
-  private promptOrReview(flow: FlowDef, state: FlowState, before: Block[] = []): Reply {
-    return state.at === -1 ? this.review(flow, state, before) : this.prompt(flow, state, before);
-  }
-
-  private prompt(flow: FlowDef, state: FlowState, before: Block[] = []): Reply {
-    const field = flow.fields[state.at];
-    if (!field) return this.review(flow, state, before);
-    const blocks: Block[] = [...before];
-    if (field.show === 'sector-undertakings') blocks.push(...this.sectorUndertakings(state));
-    if (field.type === 'undertakings') blocks.push(...undertakingsPrompt(this.kb, state.values.compact as string | undefined));
-    blocks.push({ type: 'text', text: `(${state.at + 1}/${flow.fields.length}) ${field.prompt}` });
-    const actions: Action[] = [];
-    if (field.type === 'compact') actions.push(...this.kb.compacts.map((c) => ({ label: c.meta.area, value: c.meta.id })));
-    if (field.type === 'choice') actions.push(...(field.choices ?? []).map((c) => ({ label: c.label, value: c.label })));
-    if (field.type === 'yes-no' || field.type === 'agree')
-      actions.push({ label: 'Yes', value: 'yes', style: 'primary' }, { label: 'No', value: 'no' });
-    if (field.type === 'undertakings') actions.push({ label: 'Not sure', value: 'not sure' });
-    if (field.optional) actions.push({ label: 'Skip', value: 'skip' });
-    actions.push({ label: 'Cancel', value: 'cancel', style: 'danger' });
-    return reply(flow.id, blocks, { actions, flow: this.view(flow, state) });
-  }
-
-  private review(flow: FlowDef, state: FlowState, before: Block[] = []): Reply {
-    const blocks: Block[] = [
-      ...before,
-      { type: 'heading', text: 'Please check your answers' },
-      { type: 'fields', items: flow.fields.map((f) => ({ label: f.label, value: displayValue(f, state.values[f.id], this.kb) })) },
-    ];
-    let hits: Reply['hits'] = [];
-    if (flow.routeAtReview === 'dispute') {
-      const c = this.kb.compacts.filter((x) => x.meta.id === state.values.compact);
-      const route = routeBlocks(this.kb, c, 'dispute');
-      blocks.push({ type: 'text', text: 'Before you submit, this is the route the compact sets out for disputes:' }, ...route.blocks);
-      hits = route.hits;
-    }
-    blocks.push({
-      type: 'text',
-      text: 'Type "submit" to send it, "edit" and a field name (for example "edit email") to change an answer, or "cancel".',
-    });
-    const actions: Action[] = [
-      { label: 'Submit', value: 'submit', style: 'primary' },
-      { label: 'Cancel', value: 'cancel', style: 'danger' },
-    ];
-    return reply(flow.id, blocks, { actions, hits, flow: { flowId: flow.id, title: flow.title, stage: 'review' } });
-  }
-
-  private sectorUndertakings(state: FlowState): Block[] {
-    const compact = this.kb.compacts.find((c) => c.meta.id === state.values.compact);
-    if (!compact) return [];
-    const sector = state.values.sector === 'statutory' ? 'statutory' : 'vcs';
-    const items = compact.entries.filter((e) => e.kind === 'undertaking' && (e.by === sector || e.by === 'joint'));
-    if (items.length === 0) return [{ type: 'text', text: `The ${compact.meta.name} sources set out no undertakings for this sector.` }];
-    return [
-      {
-        type: 'text',
-        text: `The undertakings of the ${compact.meta.name} that apply to ${sector === 'statutory' ? 'statutory bodies' : 'voluntary and community organisations'} (including joint ones), in our short titles; ask for any by number to read it in full:`,
-      },
-      { type: 'fields', items: items.map((e) => ({ label: e.id, value: e.title })) },
-    ];
+    return { state, reply: reply(flow.id, blocks, { actions, hits, flow: flowView(flow, state) }) };
   }
 }
