@@ -131,12 +131,8 @@ function rateTarget(store: string) {
 }
 console.log(verdict(meets(embeddedPaced), rateTarget('embedded store')));
 if (pgPaced) console.log(verdict(meets(pgPaced), rateTarget('PostgreSQL')));
-console.log(
-  verdict(
-    idleAtStart <= 120 * 2 ** 20,
-    'idle RSS ≤ 120 MB one second after ready ' + `(${mb(idleAtStart)} MB; ${mb(idleSettled)} MB settled)`,
-  ),
-);
+const idle = `${mb(idleAtStart)} MB; ${mb(idleSettled)} MB settled`;
+console.log(verdict(idleAtStart <= 120 * 2 ** 20, `idle RSS ≤ 120 MB one second after ready (${idle})`));
 console.log(verdict(coldStart <= 1500, `cold start ≤ 1.5 s (slowest of ${COLD_STARTS}: ${coldStart.toFixed(0)} ms)`));
 console.log(verdict(embeddedExit === 0, `SIGTERM after the runs: exit code ${embeddedExit}`));
 
