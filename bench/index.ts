@@ -28,7 +28,9 @@ const ours = (q: string): Outcome => outcome(engine.answer(q).reply);
 
 const line = (t: Tally | undefined) =>
   t
-    ? `${pct(t.right, t.n).padStart(6)} ${pct(t.wrongCitation, t.n).padStart(6)} ${pct(t.declined, t.answerable).padStart(6)} ${pct(t.outOfScopeDeclined, t.outOfScope).padStart(6)}`
+    ? [pct(t.right, t.n), pct(t.wrongCitation, t.n), pct(t.declined, t.answerable), pct(t.outOfScopeDeclined, t.outOfScope)]
+        .map((cell) => cell.padStart(6))
+        .join(' ')
     : '     –      –      –      –';
 
 function accuracy(file: string, questions: LabelledQuestion[]) {
@@ -52,7 +54,8 @@ function accuracy(file: string, questions: LabelledQuestion[]) {
   const cats = [...a.keys()].sort((x, y) => (x === 'ALL' ? 1 : y === 'ALL' ? -1 : x.localeCompare(y)));
   for (const cat of cats) {
     console.log(
-      `${cat.padEnd(16)} ${String(a.get(cat)!.n).padStart(3)}  ${line(a.get(cat))}  ${line(old?.[cat])}  ${line(f.get(cat))}  ${line(m.get(cat))}`,
+      `${cat.padEnd(16)} ${String(a.get(cat)!.n).padStart(3)}  ` +
+        `${line(a.get(cat))}  ${line(old?.[cat])}  ${line(f.get(cat))}  ${line(m.get(cat))}`,
     );
   }
   replyFigures(file, questions, replies, a.get('ALL')!);
@@ -77,7 +80,8 @@ function replyFigures(file: string, questions: LabelledQuestion[], replies: Repl
   const spans = spanContains(questions, replies);
   if (spans.labelled > 0) {
     console.log(
-      `emphasised span holds the expected answer: ${spans.contained}/${spans.labelled} (${pct(spans.contained, spans.labelled)}); ${spans.spanned} of them answered with a span`,
+      `emphasised span holds the expected answer: ${spans.contained}/${spans.labelled} (${pct(spans.contained, spans.labelled)}); ` +
+        `${spans.spanned} of them answered with a span`,
     );
     if (verbose) {
       questions.forEach((q, i) => {
@@ -119,7 +123,16 @@ function latency(questions: LabelledQuestion[]) {
     const examples = big.entries.reduce((s, x) => s + x.asked.length, 0);
     const heap = process.memoryUsage().heapUsed / 2 ** 20;
     console.log(
-      `${`${times}×`.padEnd(7)} ${String(big.entries.length).padStart(5)}   ${String(examples).padStart(8)}   ${build.toFixed(0).padStart(8)}   ${percentile(samples, 50).toFixed(2).padStart(6)}   ${percentile(samples, 99).toFixed(2).padStart(6)}   ${samples.at(-1)!.toFixed(2).padStart(6)}   ${heap.toFixed(0).padStart(7)}`,
+      `${`${times}×`.padEnd(7)} ` +
+        [
+          String(big.entries.length).padStart(5),
+          String(examples).padStart(8),
+          build.toFixed(0).padStart(8),
+          percentile(samples, 50).toFixed(2).padStart(6),
+          percentile(samples, 99).toFixed(2).padStart(6),
+          samples.at(-1)!.toFixed(2).padStart(6),
+          heap.toFixed(0).padStart(7),
+        ].join('   '),
     );
   }
 }

@@ -47,13 +47,16 @@ const warmUp = (s: Started, withFake = true) => load(s, RATE, withFake, WARM_UP_
 
 console.log(`# compact-bot serve under signed Slack load\n`);
 console.log(
-  `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load generator, fake Slack and PostgreSQL share them.`,
+  `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; ` +
+    'load generator, fake Slack and PostgreSQL share them.',
 );
 console.log(
-  `Each run: ${SECONDS} s, after ${WARM_UP_SECONDS} s of warm-up at ${RATE}/s on a fresh server that is not counted; half /compact questions, half DM events, each with its own id and a fresh signature.`,
+  `Each run: ${SECONDS} s, after ${WARM_UP_SECONDS} s of warm-up at ${RATE}/s on a fresh server that is not counted; ` +
+    'half /compact questions, half DM events, each with its own id and a fresh signature.',
 );
 console.log(
-  `"at ${RATE}/s": ${RATE} requests per second over ${PACED_CONNECTIONS} connections (latency corrected for coordinated omission); "flat out": ${FLAT_OUT_CONNECTIONS} connections, each sending its next request as soon as the last is acknowledged.\n`,
+  `"at ${RATE}/s": ${RATE} requests per second over ${PACED_CONNECTIONS} connections (latency corrected for coordinated omission); ` +
+    `"flat out": ${FLAT_OUT_CONNECTIONS} connections, each sending its next request as soon as the last is acknowledged.\n`,
 );
 
 // Start-up, embedded store: spawn to the `ready` log line, and resident memory when idle.
@@ -108,26 +111,28 @@ console.log(LOAD_HEADER);
 for (const [name, r] of rows) console.log(loadRow(name, r));
 if (pgNote) console.log(pgNote);
 console.log(
-  '\nanswered: distinct requests answered on the fake Slack / requests acknowledged; drain s: how long answering went on after the load stopped.',
+  '\nanswered: distinct requests answered on the fake Slack / requests acknowledged; ' +
+    'drain s: how long answering went on after the load stopped.',
 );
 console.log(
-  'answers/s: answers posted per second from the first request to the last answer; requests in flight when the load stopped are answered too.',
+  'answers/s: answers posted per second from the first request to the last answer; ' +
+    'requests in flight when the load stopped are answered too.',
 );
 console.log(
-  'non-2xx under flat-out load are 503s: once the oldest request in hand has waited 10 s, new ones are refused for Slack to deliver again.\n',
+  'non-2xx under flat-out load are 503s: once the oldest request in hand has waited 10 s, ' +
+    'new ones are refused for Slack to deliver again.\n',
 );
 
 const meets = (r: LoadResult | undefined) =>
   r !== undefined && r.rps >= RATE * 0.98 && r.p99 <= 50 && r.errors === 0 && r.non2xx === 0 && r.duplicates === 0;
 console.log('Targets');
-console.log(
-  verdict(meets(embeddedPaced), `embedded store: ≥ ${RATE} signed requests/s acknowledged, p99 ≤ 50 ms, 0 errors, no duplicate posts`),
-);
-if (pgPaced)
-  console.log(verdict(meets(pgPaced), `PostgreSQL: ≥ ${RATE} signed requests/s acknowledged, p99 ≤ 50 ms, 0 errors, no duplicate posts`));
-console.log(
-  verdict(idleAtStart <= 120 * 2 ** 20, `idle RSS ≤ 120 MB one second after ready (${mb(idleAtStart)} MB; ${mb(idleSettled)} MB settled)`),
-);
+function rateTarget(store: string) {
+  return `${store}: ≥ ${RATE} signed requests/s acknowledged, p99 ≤ 50 ms, 0 errors, no duplicate posts`;
+}
+console.log(verdict(meets(embeddedPaced), rateTarget('embedded store')));
+if (pgPaced) console.log(verdict(meets(pgPaced), rateTarget('PostgreSQL')));
+const idle = `${mb(idleAtStart)} MB; ${mb(idleSettled)} MB settled`;
+console.log(verdict(idleAtStart <= 120 * 2 ** 20, `idle RSS ≤ 120 MB one second after ready (${idle})`));
 console.log(verdict(coldStart <= 1500, `cold start ≤ 1.5 s (slowest of ${COLD_STARTS}: ${coldStart.toFixed(0)} ms)`));
 console.log(verdict(embeddedExit === 0, `SIGTERM after the runs: exit code ${embeddedExit}`));
 

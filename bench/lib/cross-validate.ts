@@ -38,7 +38,8 @@ export function crossValidate(kb: KnowledgeBase, folds = 4): void {
   const t = tallyBy(questions, verdicts);
   for (const [cat, x] of [...t].sort(([a], [b]) => (a === 'ALL' ? 1 : b === 'ALL' ? -1 : a.localeCompare(b)))) {
     console.log(
-      `${cat.padEnd(20)} ${String(x.n).padStart(4)}  ${pct(x.right, x.n).padStart(6)}  ${pct(x.wrongCitation, x.n).padStart(9)}  ${pct(x.declined, x.answerable).padStart(8)}  ${pct(x.outOfScopeDeclined, x.outOfScope).padStart(12)}`,
+      `${cat.padEnd(20)} ${String(x.n).padStart(4)}  ${pct(x.right, x.n).padStart(6)}  ${pct(x.wrongCitation, x.n).padStart(9)}  ` +
+        `${pct(x.declined, x.answerable).padStart(8)}  ${pct(x.outOfScopeDeclined, x.outOfScope).padStart(12)}`,
     );
   }
 }

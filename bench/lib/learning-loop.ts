@@ -46,4 +46,6 @@ function labelOf(kb: KnowledgeBase, q: LabelledQuestion): string | undefined {
 }
 
 const row = (t: Tally) =>
-  `${pct(t.right, t.n).padStart(6)} ${pct(t.wrongCitation, t.n).padStart(6)} ${pct(t.declined, t.answerable).padStart(6)} ${pct(t.outOfScopeDeclined, t.outOfScope).padStart(6)}`;
+  [pct(t.right, t.n), pct(t.wrongCitation, t.n), pct(t.declined, t.answerable), pct(t.outOfScopeDeclined, t.outOfScope)]
+    .map((cell) => cell.padStart(6))
+    .join(' ');

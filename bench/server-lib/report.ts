@@ -2,7 +2,8 @@ import type { LoadResult } from './load.js';
 
 const num = (v: number | undefined, digits = 0) => (v === undefined ? '–' : v.toFixed(digits));
 
-export const LOAD_HEADER = `${'scenario'.padEnd(44)}${['req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'answered', 'answers/s', 'dup posts', 'drain s', 'max RSS MB'].map((h) => h.padStart(11)).join('')}`;
+const COLUMNS = ['req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'answered', 'answers/s', 'dup posts', 'drain s', 'max RSS MB'];
+export const LOAD_HEADER = 'scenario'.padEnd(44) + COLUMNS.map((h) => h.padStart(11)).join('');
 
 export function loadRow(name: string, r: LoadResult): string {
   const cells = [

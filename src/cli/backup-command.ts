@@ -17,7 +17,8 @@ export async function backupCommand(args: string[]): Promise<number> {
   }
   if (config.DATABASE_URL) {
     console.error(
-      "DATABASE_URL is set, so the data is in PostgreSQL: back it up with pg_dump (or your provider's backups), not with compact-bot backup.",
+      'DATABASE_URL is set, so the data is in PostgreSQL: ' +
+        "back it up with pg_dump (or your provider's backups), not with compact-bot backup.",
     );
     return 2;
   }

@@ -48,12 +48,16 @@ const MIN_ASKED: Record<EntryKind, number> = { undertaking: 8, fact: 8, route: 8
 function check(kb: KnowledgeBase, io: KnowledgeIo): number {
   for (const c of kb.compacts) io.out(`${c.meta.name}: ${counts(c.entries)}`);
   io.out(
-    `Total: ${kb.compacts.length} compact${kb.compacts.length === 1 ? '' : 's'}, ${counts(kb.entries)}; every quote verified against its source.`,
+    `Total: ${kb.compacts.length} compact${kb.compacts.length === 1 ? '' : 's'}, ${counts(kb.entries)}; ` +
+      'every quote verified against its source.',
   );
   const asked = kb.entries.map((e) => e.asked.length);
   const intents = kb.intents.map((i) => `${i.intent} ${i.asked.length}`).join(', ');
+  const onItems = asked.reduce((a, b) => a + b, 0);
+  const outOfScope = kb.outOfScope.reduce((s, o) => s + o.asked.length, 0);
   io.out(
-    `Example questions: ${asked.reduce((a, b) => a + b, 0)} on items (${Math.min(...asked)} to ${Math.max(...asked)} each); intents: ${intents}; out of scope: ${kb.outOfScope.reduce((s, o) => s + o.asked.length, 0)}.`,
+    `Example questions: ${onItems} on items (${Math.min(...asked)} to ${Math.max(...asked)} each); ` +
+      `intents: ${intents}; out of scope: ${outOfScope}.`,
   );
   const short = kb.entries.filter((e) => e.asked.length < MIN_ASKED[e.kind]);
   for (const e of short)

@@ -102,12 +102,14 @@ function printGroups(io: ReviewIo, pending: ReviewQuestion[]) {
   const kb = io.kb();
   const groups = groupQuestions(pending);
   io.out(
-    `${pending.length} question${pending.length === 1 ? '' : 's'} to review, in ${groups.length} group${groups.length === 1 ? '' : 's'}, most asked first.`,
+    `${pending.length} question${pending.length === 1 ? '' : 's'} to review, ` +
+      `in ${groups.length} group${groups.length === 1 ? '' : 's'}, most asked first.`,
   );
   for (const [i, g] of groups.entries()) {
     io.out('');
     io.out(
-      `[${i + 1}] asked ${g.questions.length} time${g.questions.length === 1 ? '' : 's'} by ${g.askers} ${g.askers === 1 ? 'person' : 'people'}`,
+      `[${i + 1}] asked ${g.questions.length} time${g.questions.length === 1 ? '' : 's'} ` +
+        `by ${g.askers} ${g.askers === 1 ? 'person' : 'people'}`,
     );
     for (const q of g.questions) {
       const pressed = q.pressed.length > 0 ? `  then chose ${q.pressed.map((k) => describe(kb, k)).join(', ')}` : '';

@@ -19,7 +19,8 @@ export async function exportReviewed(io: ReviewIo): Promise<number> {
   } catch (error) {
     for (const [path, text] of result.originals) writeFileSync(path, text);
     io.err(
-      `The knowledge base would not load after the export, so nothing was changed:\n${error instanceof Error ? error.message : String(error)}`,
+      'The knowledge base would not load after the export, so nothing was changed:\n' +
+        (error instanceof Error ? error.message : String(error)),
     );
     return 1;
   }

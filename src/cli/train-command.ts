@@ -21,7 +21,8 @@ export async function trainCommand(args: string[]): Promise<number> {
   writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
-    `Trained on ${model.trainedOn} in ${seconds} s: temperature ${model.temperature}, answer at ${model.thresholds.answer}, suggest at ${model.thresholds.suggest}. Wrote ${file}.\n`,
+    `Trained on ${model.trainedOn} in ${seconds} s: temperature ${model.temperature}, ` +
+      `answer at ${model.thresholds.answer}, suggest at ${model.thresholds.suggest}. Wrote ${file}.\n`,
   );
   return 0;
 }

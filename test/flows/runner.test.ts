@@ -71,7 +71,8 @@ describe('edit compact', () => {
     for (const line of lines) {
       step = await runner.step(step.state!, line, who, now);
     }
-    expect(renderText(step.reply)).toMatch(/You changed “Sector”, so the answer to “Agrees to adopt the undertakings” no longer fits/);
+    const noLongerFits = /You changed “Sector”, so the answer to “Agrees to adopt the undertakings” no longer fits/;
+    expect(renderText(step.reply)).toMatch(noLongerFits);
     expect(step.reply.flow).toMatchObject({ stage: 'ask', fieldId: 'agree' });
   });
 

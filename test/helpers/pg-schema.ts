@@ -13,7 +13,10 @@ async function run(url: string, sql: string): Promise<void> {
 
 export interface TestSchema {
   name: string;
-  /** A DATABASE_URL for compact-bot that selects this schema (tests and bench:server), optionally reached through another port on loopback. */
+  /**
+   * A DATABASE_URL for compact-bot that selects this schema (tests and bench:server),
+   * optionally reached through another port on loopback.
+   */
   databaseUrl(port?: number): string;
   drop(): Promise<void>;
 }

@@ -27,7 +27,8 @@ describe('knowledge check', () => {
       out: [
         'Testshire Compact: 3 undertakings, 1 principle, 2 terms, 1 route, 1 fact',
         'Total: 1 compact, 3 undertakings, 1 principle, 2 terms, 1 route, 1 fact; every quote verified against its source.',
-        'Example questions: 52 on items (4 to 8 each); intents: signup 0, breach 0, help 0, thanks 0, define 0, compare 0, list 0, use 0; out of scope: 0.',
+        'Example questions: 52 on items (4 to 8 each); ' +
+          'intents: signup 0, breach 0, help 0, thanks 0, define 0, compare 0, list 0, use 0; out of scope: 0.',
       ],
       err: [],
     });
@@ -67,7 +68,8 @@ describe('knowledge check', () => {
     expect(r.out).toEqual([]);
     expect(r.err).toEqual([
       `The knowledge base in ${root} has 1 problem:`,
-      '- knowledge/testshire/facts.yml: [0] (legal-status): text "This Compact is legally binding.…" is not verbatim in Testshire Compact: a fixture: it differs from the source at "legally binding." (after 3 matching words)',
+      '- knowledge/testshire/facts.yml: [0] (legal-status): text "This Compact is legally binding.…" ' +
+        'is not verbatim in Testshire Compact: a fixture: it differs from the source at "legally binding." (after 3 matching words)',
     ]);
   });
 });
@@ -82,7 +84,8 @@ describe('knowledge show', () => {
       'Section: 4. Clear arrangements for managing changes to programmes and services',
       'Heading: Undertakings by Statutory Organisations:',
       'Given by: statutory bodies',
-      "“Give a minimum of three months' notice in writing when changing or ending a funding relationship or other support apart from in exceptional circumstances and provide a clear rationale for why the decision has been taken.”",
+      "“Give a minimum of three months' notice in writing when changing or ending a funding relationship or other support " +
+        'apart from in exceptional circumstances and provide a clear rationale for why the decision has been taken.”',
     ]);
   });
 
@@ -97,7 +100,8 @@ describe('knowledge show', () => {
     expect(lsp.out.at(-1)).toMatch(/^“a single non-statutory, multi-agency body/);
     const route = await run(['show', 'hertfordshire', 'further-information']);
     expect(route.out).toContain(
-      'Contact: Ruth Harrington, Head of Community Wellbeing, Hertfordshire County Council, 01438 845843, Ruth.Harrington@hertfordshire.gov.uk',
+      'Contact: Ruth Harrington, Head of Community Wellbeing, Hertfordshire County Council, ' +
+        '01438 845843, Ruth.Harrington@hertfordshire.gov.uk',
     );
     const fact = await run(['show', 'halton', 'legal-status']);
     expect(fact.out).toContain('Topic: legal status');
@@ -108,7 +112,8 @@ describe('knowledge show', () => {
       code: 1,
       out: [],
       err: [
-        'There is no compact "york". Valid compacts: dacorum (Dacorum Compact), halton (Halton Local Compact), herefordshire (Herefordshire Compact), hertfordshire (Hertfordshire Compact).',
+        'There is no compact "york". Valid compacts: dacorum (Dacorum Compact), halton (Halton Local Compact), ' +
+          'herefordshire (Herefordshire Compact), hertfordshire (Hertfordshire Compact).',
       ],
     });
   });

@@ -67,7 +67,9 @@ describe('loading the knowledge base', () => {
     const root = copyOfGood();
     edit(root, 'undertakings.yml', (t) => t.replace('three months', 'six months'));
     expect(problemsOf(root)).toEqual([
-      'knowledge/testshire/undertakings.yml: [0].items[0] (1.1): text "Give a minimum of six months\'…" is not verbatim in Testshire Compact: a fixture: it differs from the source at "six months\' notice in writing before" (after 4 matching words)',
+      'knowledge/testshire/undertakings.yml: [0].items[0] (1.1): text "Give a minimum of six months\'…" ' +
+        'is not verbatim in Testshire Compact: a fixture: ' +
+        'it differs from the source at "six months\' notice in writing before" (after 4 matching words)',
     ]);
   });
 
@@ -75,7 +77,8 @@ describe('loading the knowledge base', () => {
     const root = copyOfGood();
     edit(root, 'routes.yml', (t) => t.replace('"01234 567890"', '"01234 999999"'));
     expect(problemsOf(root)).toEqual([
-      'knowledge/testshire/routes.yml: [0] (disputes): contacts[0].phone "01234 999999…" is not verbatim in Testshire Compact: a fixture: it differs from the source at "999999" (after 1 matching words)',
+      'knowledge/testshire/routes.yml: [0] (disputes): contacts[0].phone "01234 999999…" ' +
+        'is not verbatim in Testshire Compact: a fixture: it differs from the source at "999999" (after 1 matching words)',
     ]);
   });
 
@@ -83,7 +86,8 @@ describe('loading the knowledge base', () => {
     const root = copyOfGood();
     edit(root, 'undertakings.yml', (t) => t.replace('id: "1.3"', 'id: "1.1"'));
     expect(problemsOf(root)).toEqual([
-      'knowledge/testshire/undertakings.yml: [1].items[0] (1.1): duplicate undertaking id "1.1" in Testshire Compact; first at undertakings.yml [0].items[0]',
+      'knowledge/testshire/undertakings.yml: [1].items[0] (1.1): ' +
+        'duplicate undertaking id "1.1" in Testshire Compact; first at undertakings.yml [0].items[0]',
     ]);
   });
 
@@ -181,7 +185,8 @@ describe('loading the knowledge base', () => {
       t.replace('file: testshire-compact.txt', 'file: testshire-compact.txt\n    url: https://www.testshire.example/compact'),
     );
     expect(problemsOf(root)).toEqual([
-      'knowledge/testshire/compact.yml: source "compact" gives the address https://www.testshire.example/compact, which testshire-compact.txt does not name',
+      'knowledge/testshire/compact.yml: source "compact" gives the address https://www.testshire.example/compact, ' +
+        'which testshire-compact.txt does not name',
     ]);
     edit(root, 'testshire-compact.txt', (t) => `${t}\nThis Compact is published at www.testshire.example/compact\n`);
     const kb = loadKnowledge(root);

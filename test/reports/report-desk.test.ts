@@ -98,7 +98,8 @@ describe('report desk', () => {
     });
     expect(await desk.remind(NOW, 14)).toBe(1);
     expect(posted).toEqual([
-      '1 breach report has had no status change for 14 days or more:\nBR-2026-0001 · Halton Compact · Received · last changed 2026-04-01',
+      '1 breach report has had no status change for 14 days or more:\n' +
+        'BR-2026-0001 · Halton Compact · Received · last changed 2026-04-01',
     ]);
     expect(await desk.remind(NOW, 14)).toBe(0);
   });

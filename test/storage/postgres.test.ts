@@ -34,7 +34,8 @@ function diskFull(schema: string, action: 'CREATE' | 'DROP'): string {
     `BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100'; END $$;`,
     ...TABLES.map(
       (t) =>
-        `CREATE TRIGGER disk_full BEFORE INSERT OR UPDATE OR DELETE ON ${schema}.${t} FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.disk_full();`,
+        `CREATE TRIGGER disk_full BEFORE INSERT OR UPDATE OR DELETE ON ${schema}.${t} ` +
+        `FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.disk_full();`,
     ),
   ].join('\n');
 }

@@ -43,7 +43,9 @@ export function parseCommand(raw: string, kb: KnowledgeBase): SlashCommand {
 }
 
 const SLASH_HELP =
-  'In Slack: `/compact &lt;question&gt;` answers just you; `/compact define &lt;term&gt;` explains a term; `/compact report` and `/compact signup` open the forms. You can also message me directly, or @mention me in a channel for an answer in a thread.';
+  'In Slack: `/compact &lt;question&gt;` answers just you; `/compact define &lt;term&gt;` explains a term; ' +
+  '`/compact report` and `/compact signup` open the forms. ' +
+  'You can also message me directly, or @mention me in a channel for an answer in a thread.';
 
 /** `/compact …`: acknowledged at once; the answer follows through the response_url. */
 export function registerCommands(bolt: BoltApp, deps: SlackDeps): void {

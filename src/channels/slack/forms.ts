@@ -39,7 +39,10 @@ export async function openForm(deps: SlackDeps, r: FormRequest): Promise<void> {
   const view = formModal(r.flowId, deps.app.kb, { conversationId: r.conversationId }, r.compact);
   const opened = await safely(deps, 'open form', () => r.client.views.open({ trigger_id: r.triggerId, view }));
   if (!opened) {
-    const text = `Sorry, Slack would not open the ${r.flowId === 'breach' ? 'report' : 'sign-up'} form just now. Please try again, or send me a direct message saying "${r.flowId === 'breach' ? 'report a breach' : 'sign up'}".`;
+    const breach = r.flowId === 'breach';
+    const text =
+      `Sorry, Slack would not open the ${breach ? 'report' : 'sign-up'} form just now. ` +
+      `Please try again, or send me a direct message saying "${breach ? 'report a breach' : 'sign up'}".`;
     await sendPrivately(deps, r.client, r.respond, { channel: r.channel, user: r.user }, { blocks: section(text), text });
   }
 }

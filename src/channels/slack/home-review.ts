@@ -17,7 +17,8 @@ export async function reviewBlocks(deps: SlackDeps, user: string): Promise<Slack
   const byKey = new Map(deps.app.kb.entries.map((e) => [e.key, e]));
   for (const g of groups.slice(0, SHOWN)) {
     const q = g.questions[0]!;
-    const asked = `asked ${g.questions.length}× by ${g.askers} · ${q.reason} · ${q.channel} · ${q.createdAt.toISOString().slice(0, 10)}`;
+    const date = q.createdAt.toISOString().slice(0, 10);
+    const asked = [`asked ${g.questions.length}× by ${g.askers}`, q.reason, q.channel, date].join(' · ');
     blocks.push(...section(`*${escapeMrkdwn(q.question)}*\n${asked}`));
     const candidates = q.candidates.map((c) => byKey.get(c.key)).filter((e) => e !== undefined);
     if (candidates.length > 0) {

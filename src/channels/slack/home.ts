@@ -11,7 +11,8 @@ const KIND_LABEL = { breach: 'Breach report', signup: 'Sign-up' } as const;
 const SHOWN = 20;
 
 export function submissionLine(kb: KnowledgeBase, s: Submission): string {
-  return `*${escapeMrkdwn(s.ref)}* · ${KIND_LABEL[s.kind]} · ${escapeMrkdwn(compactName(kb, s.compact))} · ${s.status} · ${s.createdAt.toISOString().slice(0, 10)}`;
+  const date = s.createdAt.toISOString().slice(0, 10);
+  return [`*${escapeMrkdwn(s.ref)}*`, KIND_LABEL[s.kind], escapeMrkdwn(compactName(kb, s.compact)), s.status, date].join(' · ');
 }
 
 /** Newest first, at most 20, with a line saying how many more there are; `shown` says which were listed. */
@@ -34,7 +35,8 @@ function homeView(kb: KnowledgeBase, mine: Submission[], more: SlackBlock[] = []
     header('Local Compacts, quoted and cited'),
     ...section(
       escapeMrkdwn(
-        `I answer questions about the Local Compacts (${listCompacts(kb)}) with the commitment itself, quoted and cited. I explain the jargon, help you sign an organisation up, and help you report a suspected breach.`,
+        `I answer questions about the Local Compacts (${listCompacts(kb)}) with the commitment itself, quoted and cited. ` +
+          'I explain the jargon, help you sign an organisation up, and help you report a suspected breach.',
       ),
     ),
     ...section('*Ask me* in a direct message, by mentioning me in a channel, or with `/compact &lt;question&gt;`. For example:'),

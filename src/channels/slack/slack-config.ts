@@ -21,7 +21,9 @@ const userIds = z
     if (bad.length > 0)
       ctx.addIssue({
         code: 'custom',
-        message: `${bad.join(', ')} ${bad.length > 1 ? 'are not Slack user ids' : 'is not a Slack user id'} (such as U0123ABCD); list ids separated by commas`,
+        message:
+          `${bad.join(', ')} ${bad.length > 1 ? 'are not Slack user ids' : 'is not a Slack user id'} (such as U0123ABCD); ` +
+          'list ids separated by commas',
       });
   });
 
@@ -75,7 +77,8 @@ export function slackConfig(env: NodeJS.ProcessEnv): SlackConfig | undefined {
     const stray = SLACK_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
     if (stray.length === 0) return undefined;
     throw new ConfigError(
-      `Invalid configuration:\n- SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: are required to turn Slack on (${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set)`,
+      'Invalid configuration:\n- SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: are required to turn Slack on ' +
+        `(${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set)`,
     );
   }
   return {

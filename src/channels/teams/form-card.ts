@@ -107,7 +107,9 @@ export function formCard(flow: FlowDef, kb: KnowledgeBase, state: FormState = {}
     const error = errors[field.id];
     if (error) body.push(...plainText(error, { color: 'Attention' }));
   }
-  const fallback = `${flow.title}: this form needs a client that shows Adaptive Cards. Type "${flow.id === 'breach' ? 'report a breach' : 'sign up'}" to fill it in by chat instead.`;
+  const fallback =
+    `${flow.title}: this form needs a client that shows Adaptive Cards. ` +
+    `Type "${flow.id === 'breach' ? 'report a breach' : 'sign up'}" to fill it in by chat instead.`;
   const card = adaptiveCard(
     body,
     fallback,

@@ -135,7 +135,8 @@ export async function createTeamsAdapter(app: Runtime, env: NodeJS.ProcessEnv, l
   if (config.openIdMetadataUrl) {
     log.warn(
       { url: config.openIdMetadataUrl },
-      'teams: inbound tokens are checked against the keys named by TEAMS_OPENID_METADATA_URL, not the Bot Framework’s own; for tests only',
+      'teams: inbound tokens are checked against the keys named by TEAMS_OPENID_METADATA_URL, ' +
+        'not the Bot Framework’s own; for tests only',
     );
   }
   return { name: 'teams', routes: [{ method: 'POST', path: '/api/messages', handle }] };

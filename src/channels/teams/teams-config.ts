@@ -128,7 +128,8 @@ export function teamsConfig(env: NodeJS.ProcessEnv): TeamsConfig | undefined {
     const stray = setIn(env, APP_ONLY);
     if (stray.length > 0) {
       throw new ConfigError(
-        `Invalid configuration:\n${stray.map((name) => `- ${name}: only applies with MICROSOFT_APP_ID; local mode (TEAMS_LOCAL_MODE=1) has no app`).join('\n')}`,
+        'Invalid configuration:\n' +
+          stray.map((name) => `- ${name}: only applies with MICROSOFT_APP_ID; local mode (TEAMS_LOCAL_MODE=1) has no app`).join('\n'),
       );
     }
   } else if (parsed.MICROSOFT_APP_ID === undefined) {
@@ -138,7 +139,8 @@ export function teamsConfig(env: NodeJS.ProcessEnv): TeamsConfig | undefined {
     );
     if (stray.length === 0) return undefined;
     throw new ConfigError(
-      `Invalid configuration:\n- MICROSOFT_APP_ID: is required to turn Teams on (${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set)` +
+      'Invalid configuration:\n- MICROSOFT_APP_ID: is required to turn Teams on ' +
+        `(${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set)` +
         (production ? '' : '; or set TEAMS_LOCAL_MODE=1 for local mode with the Bot Framework Emulator'),
     );
   }

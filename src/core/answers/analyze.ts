@@ -139,9 +139,8 @@ export class Analyzer {
 
 /** Request words that say nothing about the topic and so are left out of retrieval. */
 const INTENT_ONLY = new Set(
-  'define definition definitions meaning means stand stands explain compare comparison difference differences differ different versus vs'.split(
-    ' ',
-  ),
+  `define definition definitions meaning means stand stands explain compare comparison difference differences differ different
+  versus vs`.split(/\s+/),
 );
 
 /**

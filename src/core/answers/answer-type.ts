@@ -15,15 +15,15 @@ const PATTERNS: Record<NonNullable<AnswerType>, RegExp> = {
   count: new RegExp(`\\b${NUMBER}\\b|\\d+%`, 'i'),
 };
 
+const DURATION_QUESTION = new RegExp(
+  ' (how (long|much notice|much time|much warning|soon|quickly|often|frequently)|how many (weeks|months|days|years)|' +
+    'notice period|what notice|(minimum|much|enough|any) notice|time ?frame|timescale|deadline) ',
+);
+
 export function answerTypeOf(normalizedQuestion: string): AnswerType {
   const t = ` ${normalizedQuestion} `;
   if (/ (when (was|were|did|is|will)|what year|which year|what date|since when|how old) /.test(t)) return 'date';
-  if (
-    / (how (long|much notice|much time|much warning|soon|quickly|often|frequently)|how many (weeks|months|days|years)|notice period|what notice|(minimum|much|enough|any) notice|time ?frame|timescale|deadline) /.test(
-      t,
-    )
-  )
-    return 'duration';
+  if (DURATION_QUESTION.test(t)) return 'duration';
   if (/ how many /.test(t)) return 'count';
   return undefined;
 }

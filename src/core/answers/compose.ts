@@ -69,16 +69,21 @@ export const EXAMPLES = [
 ];
 
 export function helpReply(kb: KnowledgeBase, defaultCompact?: string): Reply {
+  const now = defaultCompact ? ` (now: ${compactName(kb, defaultCompact)})` : '';
   const blocks: Block[] = [
     {
       type: 'text',
-      text: `I answer questions about the Local Compacts (${listCompacts(kb)}) with the commitment itself, quoted and cited. I also explain the jargon, help you sign an organisation up, and help you report a suspected breach.`,
+      text:
+        `I answer questions about the Local Compacts (${listCompacts(kb)}) with the commitment itself, quoted and cited. ` +
+        'I also explain the jargon, help you sign an organisation up, and help you report a suspected breach.',
     },
     { type: 'text', text: 'Ask in your own words, for example:' },
     { type: 'fields', items: EXAMPLES.map((e) => ({ label: '•', value: e })) },
     {
       type: 'text',
-      text: `Name a compact in your question to ask about it alone, or say "use Dacorum" to make one the default${defaultCompact ? ` (now: ${compactName(kb, defaultCompact)})` : ''}. Say "sign up" or "report a breach" to start a guided form; "cancel" leaves it at any time.`,
+      text:
+        `Name a compact in your question to ask about it alone, or say "use Dacorum" to make one the default${now}. ` +
+        'Say "sign up" or "report a breach" to start a guided form; "cancel" leaves it at any time.',
     },
   ];
   const actions: Action[] = [
@@ -166,12 +171,16 @@ export function declineReply(kb: KnowledgeBase, nearest: Entry | undefined): Rep
   if (nearest)
     blocks.push({
       type: 'text',
-      text: `The nearest thing they do cover, though it does not answer your question, is "${nearest.title}" (${compactName(kb, nearest.compact)}).`,
+      text:
+        'The nearest thing they do cover, though it does not answer your question, ' +
+        `is "${nearest.title}" (${compactName(kb, nearest.compact)}).`,
     });
   else
     blocks.push({
       type: 'text',
-      text: 'Try asking about notice periods, consultation, funding, independence and campaigning, or a term such as "LSP"; or say "report a breach" or "sign up".',
+      text:
+        'Try asking about notice periods, consultation, funding, independence and campaigning, ' +
+        'or a term such as "LSP"; or say "report a breach" or "sign up".',
     });
   const actions = nearest ? [itemAction(nearest)] : EXAMPLES.slice(0, 3).map((e) => ({ label: e, value: e }));
   return reply('unknown', blocks, { actions });

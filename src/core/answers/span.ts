@@ -29,8 +29,11 @@ const LEAD = new RegExp(`^(?:[\\s,;:–—-]|(?:${LEAD_WORDS})\\s)+`, 'i');
  */
 const CONDITION = /^[\s,;:–—-]*(?:when|where|whereby|if|unless|while|whilst|prior to|provided that|in the case of)\s/i;
 /** Words that may stand before a number as part of its phrase: "a minimum of", "a period of", "around", "at least". */
-const QUANTIFIER =
-  /^(?:a|an|the|at|least|most|minimum|maximum|of|period|up|to|within|no|not|less|more|than|over|about|around|approximately|every|each|some|usually|normally)$/i;
+const QUANTIFIER = new RegExp(
+  '^(?:a|an|the|at|least|most|minimum|maximum|of|period|up|to|within|no|not|less|more|than|' +
+    'over|about|around|approximately|every|each|some|usually|normally)$',
+  'i',
+);
 /** A span longer than this is cut back at a clause boundary inside it. */
 const MAX_WORDS = 24;
 const MIN_WORDS = 3;

@@ -4,7 +4,8 @@ export const breachFlow: FlowDef = {
   id: 'breach',
   title: 'Report a suspected breach of a compact',
   intro:
-    'I will take the details of the suspected breach. Type "back" to change the last answer, "help" at any question, or "cancel" to stop; nothing is stored until you submit.',
+    'I will take the details of the suspected breach. ' +
+    'Type "back" to change the last answer, "help" at any question, or "cancel" to stop; nothing is stored until you submit.',
   refPrefix: 'BR',
   routeAtReview: 'dispute',
   confirmation: 'Your report is recorded. What the compact says about disputes and breaches:',

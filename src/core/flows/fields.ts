@@ -41,10 +41,10 @@ function parseCompact(raw: string, kb: KnowledgeBase): Parsed {
     byNumber ??
     kb.compacts.find((c) => [c.meta.id, c.meta.area, c.meta.name, ...c.meta.aliases].some((name) => normalize(name) === n)) ??
     kb.compacts.find((c) => [c.meta.id, c.meta.area, ...c.meta.aliases].some((name) => n.split(' ').includes(normalize(name))));
-  if (!match)
-    return fail(
-      `I do not know a compact called "${echo(raw, 60)}". Choose one of: ${kb.compacts.map((c, i) => `${i + 1}. ${c.meta.area}`).join(', ')}.`,
-    );
+  if (!match) {
+    const choices = kb.compacts.map((c, i) => `${i + 1}. ${c.meta.area}`).join(', ');
+    return fail(`I do not know a compact called "${echo(raw, 60)}". Choose one of: ${choices}.`);
+  }
   return { ok: true, value: match.meta.id };
 }
 
@@ -119,7 +119,8 @@ export function parseField(field: FieldDef, raw: string, ctx: FieldContext): Par
       if (/^\d{6,7}(-\d{1,2})?$/.test(v)) return { ok: true, value: `charity ${v}` };
       if (/^(\d{8}|[A-Z]{2}\d{6})$/.test(v)) return { ok: true, value: `company ${v}` };
       return fail(
-        'That is neither a charity number (6 or 7 digits, such as 1234567) nor a company number (8 characters, such as 01234567 or SC123456). Type "skip" if there is none.',
+        'That is neither a charity number (6 or 7 digits, such as 1234567) ' +
+          'nor a company number (8 characters, such as 01234567 or SC123456). Type "skip" if there is none.',
       );
     }
     case 'choice': {
@@ -141,7 +142,8 @@ export function parseField(field: FieldDef, raw: string, ctx: FieldContext): Par
       if (YES.has(n)) return { ok: true, value: true };
       if (NO.has(n))
         return fail(
-          'Signing up means adopting the compact’s undertakings, so I can only record a sign-up with agreement. Say "yes" to agree, or "cancel" to stop.',
+          'Signing up means adopting the compact’s undertakings, so I can only record a sign-up with agreement. ' +
+            'Say "yes" to agree, or "cancel" to stop.',
         );
       return fail('Please answer yes or no.');
     case 'date':

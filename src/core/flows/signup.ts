@@ -4,7 +4,8 @@ export const signupFlow: FlowDef = {
   id: 'signup',
   title: 'Sign an organisation up to a compact',
   intro:
-    'I will take the details needed to sign your organisation up. Type "back" to change the last answer, "help" at any question, or "cancel" to stop; nothing is stored until you submit.',
+    'I will take the details needed to sign your organisation up. ' +
+    'Type "back" to change the last answer, "help" at any question, or "cancel" to stop; nothing is stored until you submit.',
   refPrefix: 'SU',
   routeAtReview: 'signup',
   confirmation: 'Your sign-up is recorded. What the compact says about signing up:',
@@ -29,7 +30,9 @@ export const signupFlow: FlowDef = {
       label: 'Sector',
       type: 'choice',
       prompt: 'Is it a statutory body, or a voluntary and community organisation?',
-      help: 'Statutory bodies include councils, NHS bodies and the police. Charities, community groups and social enterprises are voluntary and community organisations.',
+      help:
+        'Statutory bodies include councils, NHS bodies and the police. ' +
+        'Charities, community groups and social enterprises are voluntary and community organisations.',
       choices: [
         { value: 'statutory', label: 'Statutory body' },
         { value: 'vcs', label: 'Voluntary and community organisation' },
@@ -42,7 +45,9 @@ export const signupFlow: FlowDef = {
       optional: true,
       placeholder: '1234567 or 01234567',
       prompt: 'What is its registered charity number or company number? (Type "skip" if it has neither.)',
-      help: 'A charity number in England and Wales has 6 or 7 digits (sometimes with a suffix such as -1); a company number has 8 characters, such as 01234567 or SC123456.',
+      help:
+        'A charity number in England and Wales has 6 or 7 digits (sometimes with a suffix such as -1); ' +
+        'a company number has 8 characters, such as 01234567 or SC123456.',
     },
     {
       id: 'contactName',
@@ -86,7 +91,9 @@ export const signupFlow: FlowDef = {
       // Agreement is to one compact's undertakings for one sector: a change to either asks for it again.
       dependsOn: ['compact', 'sector'],
       prompt: 'Does the organisation agree to adopt the compact and its undertakings? (yes / no)',
-      help: 'Signing up means adopting the compact’s undertakings. Ask for any undertaking by number (for example "4.4") to read it in full before you answer.',
+      help:
+        'Signing up means adopting the compact’s undertakings. ' +
+        'Ask for any undertaking by number (for example "4.4") to read it in full before you answer.',
     },
   ],
 };

@@ -33,8 +33,8 @@ export interface Reminder {
 export function reminder(kb: KnowledgeBase, reports: Submission[], days: number): Reminder {
   const many = reports.length === 1 ? '1 breach report has' : `${reports.length} breach reports have`;
   const heading = `${many} had no status change for ${days} days or more`;
-  const lines = reports.map(
-    (s) => `${s.ref} · ${compactName(kb, s.compact)} · ${STATUS_LABEL[s.status]} · last changed ${s.updatedAt.toISOString().slice(0, 10)}`,
+  const lines = reports.map((s) =>
+    [s.ref, compactName(kb, s.compact), STATUS_LABEL[s.status], `last changed ${s.updatedAt.toISOString().slice(0, 10)}`].join(' · '),
   );
   return { heading, lines, text: `${heading}:\n${lines.join('\n')}` };
 }

@@ -29,7 +29,8 @@ const STOP = new Set(
   this those through to too under until up very was we were what whats when where which while who whom why will with would you your yours
   yourself yourselves im ive id youre hi hello hey thanks thank tell say says said know want wants wanted need needs needed us ok okay
   also still really actually basically anyone someone something anything thing things way ways much many lot lots kind sort bit
-  wondering wonder question ask asking explain mean means meaning whether either neither yes yeah without again pls plz please like sorry silly surely actually frankly really wat wot wats q
+  wondering wonder question ask asking explain mean means meaning whether either neither yes yeah without again pls plz please like sorry
+  silly surely actually frankly really wat wot wats q
   didnt dont doesnt isnt arent wasnt werent cant couldnt shouldnt wont wouldnt havent hasnt hadnt theyre theyve weve youve`
     .split(/\s+/)
     .filter(Boolean),

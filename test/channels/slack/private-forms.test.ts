@@ -14,7 +14,7 @@ const posted = (channel: string) => (c: RecordedCall) => c.method === 'chat.post
 const buttons = (blocks: any[]): any[] => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
 
 describe('Slack: forms are private to the person filling them in', () => {
-  it('answers "report a breach" in a channel thread with a button, never a question; it opens the form for whoever presses it', async () => {
+  it('answers "report a breach" in a channel thread with a button, never a question; the form opens for whoever presses it', async () => {
     const ts = '1700000500.000100';
     await h.event({ type: 'app_mention', channel: 'C0GENERAL', user: 'U0ALICE1', text: '<@UBOT0001> report a breach', ts, event_ts: ts });
     const offer = await h.slack.waitFor(posted('C0GENERAL'));

@@ -31,9 +31,10 @@ afterAll(async () => {
 });
 
 const now = () => Math.floor(Date.now() / 1000);
-const signed = () => ({
-  authorization: `Bearer ${signJwt(trusted, { iss: BOT_FRAMEWORK_ISSUER, aud: APP_ID, serviceurl: authed.connector.url, nbf: now() - 60, exp: now() + 3600 })}`,
-});
+const signed = () => {
+  const claims = { iss: BOT_FRAMEWORK_ISSUER, aud: APP_ID, serviceurl: authed.connector.url, nbf: now() - 60, exp: now() + 3600 };
+  return { authorization: `Bearer ${signJwt(trusted, claims)}` };
+};
 
 describe('Teams: questions to review', () => {
   it('builds a card Teams accepts, with the three decisions for each question and its words shown as typed', async () => {
