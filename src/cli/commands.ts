@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, Command> = {
   serve: async () => (await import('./serve-command.js')).serveCommand(),
   backup: async (args) => (await import('./backup-command.js')).backupCommand(args),
   audit: async (args) => (await import('./audit-command.js')).auditCli(args),
+  feedback: async (args) => (await import('./feedback-command.js')).feedbackCli(args),
   'package-teams': async (args) => (await import('./package-teams-command.js')).packageTeamsCommand(args),
 };
 
@@ -35,6 +36,7 @@ const HELP: Record<string, string[]> = {
   serve: ['serve                         the HTTP server for Slack and Teams (PORT, HOST)'],
   backup: ['backup <file>                 a consistent copy of the embedded store, safe while serve runs'],
   audit: ['audit                         the audit log (who listed, showed, changed or purged what), oldest first'],
+  feedback: ['feedback                      👍 and 👎 per passage answered, the most disliked first'],
   'package-teams': ['package-teams [--out FILE]    the Teams app zip (default dist/compact-bot-teams.zip); bot id from MICROSOFT_APP_ID'],
 };
 

@@ -6,7 +6,6 @@ export const breachFlow: FlowDef = {
   intro:
     'I will take the details of the suspected breach. ' +
     'Type "back" to change the last answer, "help" at any question, or "cancel" to stop; nothing is stored until you submit.',
-  refPrefix: 'BR',
   routeAtReview: 'dispute',
   confirmation: 'Your report is recorded. What the compact says about disputes and breaches:',
   fields: [

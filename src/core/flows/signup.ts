@@ -6,7 +6,6 @@ export const signupFlow: FlowDef = {
   intro:
     'I will take the details needed to sign your organisation up. ' +
     'Type "back" to change the last answer, "help" at any question, or "cancel" to stop; nothing is stored until you submit.',
-  refPrefix: 'SU',
   routeAtReview: 'signup',
   confirmation: 'Your sign-up is recorded. What the compact says about signing up:',
   fields: [

@@ -48,7 +48,6 @@ export interface FlowDef {
   routeAtReview?: 'signup' | 'dispute';
   /** Our words before the compact's own "what happens next". */
   confirmation: string;
-  refPrefix: string;
 }
 
 /** A flow in progress, kept in the conversation state. */

@@ -7,7 +7,6 @@ export interface ConversationStore<Turn> {
   /** Conversation state (answer context and any flow in progress), or undefined when absent or expired at `now`. */
   getConversation(conversationId: string, now: Date): Promise<unknown | undefined>;
   putConversation(conversationId: string, state: unknown, expiresAt: Date): Promise<void>;
-  deleteConversation(conversationId: string): Promise<void>;
 
   /**
    * Runs one turn of a conversation with the store `work` is given. Turns of the same conversation run one at

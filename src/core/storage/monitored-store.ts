@@ -15,7 +15,6 @@ export class StoreUnhealthyError extends Error {
 
 const WRITES = new Set([
   'putConversation',
-  'deleteConversation',
   'createSubmission',
   'setSubmissionStatus',
   'changeStatus',

@@ -99,10 +99,6 @@ export class PostgresStore implements Store {
     await this.db.query(SQL.putConversation, [conversationId, JSON.stringify(state), expiresAt.getTime()]);
   }
 
-  async deleteConversation(conversationId: string): Promise<void> {
-    await this.db.query(SQL.deleteConversation, [conversationId]);
-  }
-
   async inConversation<T>(conversationId: string, work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTurn) throw new Error('a conversation turn cannot start another');
     const begin = `BEGIN; SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'; ${conversationLock(conversationId)}`;

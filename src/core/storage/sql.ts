@@ -7,7 +7,6 @@ export const SQL = {
   putConversation:
     'INSERT INTO conversations (id, state, expires_at) VALUES ($1, $2, $3) ' +
     'ON CONFLICT (id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at',
-  deleteConversation: 'DELETE FROM conversations WHERE id = $1',
   nextRefNumber:
     'INSERT INTO ref_counters (kind, year, last_number) VALUES ($1, $2, 1) ' +
     'ON CONFLICT (kind, year) DO UPDATE SET last_number = ref_counters.last_number + 1 RETURNING last_number',

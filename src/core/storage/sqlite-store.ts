@@ -90,10 +90,6 @@ export class SqliteStore implements Store {
     this.sql.relaxed(() => this.sql.run(SQL.putConversation, [conversationId, JSON.stringify(state), expiresAt.getTime()]));
   }
 
-  async deleteConversation(conversationId: string): Promise<void> {
-    this.sql.relaxed(() => this.sql.run(SQL.deleteConversation, [conversationId]));
-  }
-
   // One process uses the file (PostgreSQL is for more), so ordering the turns here is enough.
   inConversation<T>(conversationId: string, work: (store: Store) => Promise<T>): Promise<T> {
     return this.turns.run(conversationId, () => work(this));

@@ -34,15 +34,6 @@ export function conversationContract(name: string, makeStore: MakeStore): void {
         await store.putConversation('conv-1', { n: 2 }, later);
         expect(await store.getConversation('conv-1', now)).toEqual({ n: 2 });
       });
-
-      it('deletes', async () => {
-        await store.putConversation('conv-1', { n: 1 }, later);
-        await store.putConversation('conv-2', { n: 2 }, later);
-        await store.deleteConversation('conv-1');
-        await store.deleteConversation('never-existed');
-        expect(await store.getConversation('conv-1', now)).toBeUndefined();
-        expect(await store.getConversation('conv-2', now)).toEqual({ n: 2 });
-      });
     });
 
     describe('events', () => {
