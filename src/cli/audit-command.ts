@@ -1,6 +1,5 @@
-import { coreConfig } from '../config.js';
-import { openStore } from '../core/storage/open-store.js';
 import type { AuditEntry, RecordStore } from '../core/storage/store.js';
+import { TERMINAL, withStore } from './cli-store.js';
 
 export interface AuditIo {
   out: (text: string) => void;
@@ -22,16 +21,6 @@ export async function auditCommand(args: string[], io: AuditIo): Promise<number>
   return 0;
 }
 
-export async function auditCli(args: string[]): Promise<number> {
-  const config = coreConfig();
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  try {
-    return await auditCommand(args, {
-      out: (t) => process.stdout.write(`${t}\n`),
-      err: (t) => process.stderr.write(`${t}\n`),
-      store,
-    });
-  } finally {
-    await store.close();
-  }
+export function auditCli(args: string[]): Promise<number> {
+  return withStore((store) => auditCommand(args, { ...TERMINAL, store }));
 }

@@ -1,6 +1,5 @@
-import { coreConfig } from '../config.js';
-import { openStore } from '../core/storage/open-store.js';
 import type { Feedback, RecordStore } from '../core/storage/store.js';
+import { TERMINAL, withStore } from './cli-store.js';
 
 export interface FeedbackIo {
   out: (text: string) => void;
@@ -52,16 +51,6 @@ export async function feedbackCommand(args: string[], io: FeedbackIo): Promise<n
   return 0;
 }
 
-export async function feedbackCli(args: string[]): Promise<number> {
-  const config = coreConfig();
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  try {
-    return await feedbackCommand(args, {
-      out: (t) => process.stdout.write(`${t}\n`),
-      err: (t) => process.stderr.write(`${t}\n`),
-      store,
-    });
-  } finally {
-    await store.close();
-  }
+export function feedbackCli(args: string[]): Promise<number> {
+  return withStore((store) => feedbackCommand(args, { ...TERMINAL, store }));
 }

@@ -7,6 +7,7 @@ import { groupQuestions } from '../core/review/group.js';
 import { openStores } from '../core/storage/open-store.js';
 import type { ReviewQuestion } from '../core/storage/review-store.js';
 import { purgeQuestions } from '../housekeeping.js';
+import { TERMINAL } from './cli-store.js';
 import { exportReviewed } from './review-export.js';
 import type { ReviewIo } from './review-io.js';
 import { REVIEW_USAGE } from './review-usage.js';
@@ -136,8 +137,7 @@ export async function reviewCli(args: string[]): Promise<number> {
   let kb: KnowledgeBase | undefined;
   try {
     return await reviewCommand(args, {
-      out: (t) => process.stdout.write(`${t}\n`),
-      err: (t) => process.stderr.write(`${t}\n`),
+      ...TERMINAL,
       kb: () => (kb ??= loadKnowledge(config.KNOWLEDGE_DIR)),
       knowledgeDir: config.KNOWLEDGE_DIR,
       store,

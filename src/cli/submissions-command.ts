@@ -1,8 +1,7 @@
 import { userInfo } from 'node:os';
-import { coreConfig } from '../config.js';
-import { openStore } from '../core/storage/open-store.js';
 import { type Store, SUBMISSION_STATUSES, type Submission, type SubmissionKind, type SubmissionStatus } from '../core/storage/store.js';
 import { retentionCutoff } from '../housekeeping.js';
+import { TERMINAL, withStore } from './cli-store.js';
 
 export interface SubmissionsIo {
   out: (text: string) => void;
@@ -125,20 +124,14 @@ function usage(io: SubmissionsIo, kind: SubmissionKind): number {
 }
 
 export function submissionsCli(kind: SubmissionKind) {
-  return async (args: string[]): Promise<number> => {
-    const config = coreConfig();
-    const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-    try {
-      return await submissionsCommand(kind, args, {
-        out: (t) => process.stdout.write(`${t}\n`),
-        err: (t) => process.stderr.write(`${t}\n`),
+  return (args: string[]): Promise<number> =>
+    withStore((store, config) =>
+      submissionsCommand(kind, args, {
+        ...TERMINAL,
         store,
         actor: `cli:${userInfo().username}`,
         now: () => new Date(),
         retentionDays: config.REPORT_RETENTION_DAYS,
-      });
-    } finally {
-      await store.close();
-    }
-  };
+      }),
+    );
 }

@@ -11,6 +11,7 @@ import { Metrics } from '../../src/metrics.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createHttpServer } from '../../src/server.js';
 import { cardOf, cardText, TeamsHarness } from '../channels/teams/harness.js';
+import { BREACH_STEPS } from '../helpers/breach-steps.js';
 import { tempDataDir } from '../helpers/cli.js';
 
 const silent = () => createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });
@@ -94,22 +95,7 @@ async function scrape(base: string): Promise<{ text: string; value: (series: str
   return { text, value: (series) => values.get(series) ?? 0 };
 }
 
-const BREACH_ANSWERS = [
-  'report a breach',
-  'Hertfordshire',
-  'Friends of the Park',
-  'Sam Reporter',
-  'sam@example.org',
-  'County Council',
-  '1',
-  '4.4',
-  'Funding ended at two weeks notice.',
-  '2025-01-15',
-  'A letter.',
-  'Three months of funding.',
-  'yes',
-  'submit',
-];
+const BREACH_ANSWERS = BREACH_STEPS.map((step) => step.text);
 
 describe('metrics after real traffic (Teams, local mode)', () => {
   let h: TeamsHarness;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FLOWS } from '../../../src/core/flows/runner.js';
 import type { RecordedCall } from '../../fakes/slack-api.js';
+import { BREACH_STEPS } from '../../helpers/breach-steps.js';
 import { breachState, VALID_BREACH } from '../../helpers/slack-forms.js';
 import { blockText, expectNothingSecretLogged, Harness, REPORTS_CHANNEL, sleep, TEAM } from './harness.js';
 
@@ -94,21 +95,7 @@ describe('Slack over HTTP: forms', () => {
   });
 
   it('announces a breach report finished in a DM conversation, and survives a refused announcement', async () => {
-    const answers = [
-      'report a breach',
-      'Hertfordshire',
-      'Friends of the Park',
-      'Sam Reporter',
-      'sam@example.org',
-      'County Council',
-      '1',
-      '4.4',
-      'Funding ended at two weeks notice.',
-      '2025-01-15',
-      'A letter.',
-      'Three months of funding.',
-      'yes',
-    ];
+    const answers = BREACH_STEPS.filter((step) => step.text !== 'submit').map((step) => step.text);
     for (const text of answers) {
       h.slack.reset();
       await h.dm(text, 'U0CONV01', { channel: 'D0CONV01' });
