@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { citationOf, itemReply } from '../../src/core/answers/compose.js';
 import { renderText } from '../../src/core/answers/render-text.js';
 import { KnowledgeError, loadKnowledge } from '../../src/core/knowledge/load.js';
+import { aliasBombYaml } from '../helpers/alias-bomb.js';
 
 const GOOD = join(import.meta.dirname, '..', 'fixtures', 'knowledge', 'good');
 const temps: string[] = [];
@@ -101,17 +102,7 @@ describe('loading the knowledge base', () => {
 
   it('reports a YAML alias bomb as a problem of its file, like any other malformed file', () => {
     const root = copyOfGood();
-    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const [name, prev] of [
-      ['b', 'a'],
-      ['c', 'b'],
-      ['d', 'c'],
-      ['e', 'd'],
-      ['f', 'e'],
-    ] as const) {
-      lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
-    }
-    writeFileSync(join(root, 'testshire', 'terms.yml'), `${lines.join('\n')}\n`);
+    writeFileSync(join(root, 'testshire', 'terms.yml'), aliasBombYaml());
     expect(problemsOf(root)).toEqual([
       expect.stringMatching(/^knowledge\/testshire\/terms\.yml: refused because its aliases expand too far; remove the aliases/),
     ]);

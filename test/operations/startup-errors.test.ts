@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aliasBombYaml } from '../helpers/alias-bomb.js';
 import { BIN, ROOT, runCli, tempDataDir } from '../helpers/cli.js';
 
 /** One line on standard error, no stack trace, exit code 1. */
@@ -50,17 +51,7 @@ describe('start-up failures', () => {
   it('names the knowledge file that holds a YAML alias bomb', () => {
     const dir = mkdtempSync(join(tmpdir(), 'compact-bot-kb-'));
     cpSync(join(ROOT, 'test', 'fixtures', 'knowledge', 'good'), dir, { recursive: true });
-    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [name, prev] of [
-      ['b', 'a'],
-      ['c', 'b'],
-      ['d', 'c'],
-      ['e', 'd'],
-      ['f', 'e'],
-    ] as const) {
-      lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
-    }
-    writeFileSync(join(dir, 'testshire', 'terms.yml'), `${lines.join('\n')}\n`);
+    writeFileSync(join(dir, 'testshire', 'terms.yml'), aliasBombYaml());
     const expected = /^compact-bot: The knowledge base has 1 problem: \S*testshire\/terms\.yml: refused because its aliases expand too far/;
     expectOneLine(runCli(['ask', 'hello'], { env: { KNOWLEDGE_DIR: dir } }), expected);
   });
