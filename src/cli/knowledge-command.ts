@@ -1,4 +1,5 @@
-import { KnowledgeError, loadKnowledge, termSlug } from '../core/knowledge/load.js';
+import { termSlug } from '../core/knowledge/compact-entries.js';
+import { KnowledgeError, loadKnowledge } from '../core/knowledge/load.js';
 import type { Compact, Entry, EntryKind, KnowledgeBase } from '../core/knowledge/types.js';
 import { editDistance } from '../core/search/vocabulary.js';
 

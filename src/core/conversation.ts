@@ -1,5 +1,6 @@
 import { reply } from './answers/compose.js';
-import type { AnswerContext, AnswerEngine } from './answers/engine.js';
+import type { AnswerEngine } from './answers/engine.js';
+import type { AnswerContext } from './answers/engine-types.js';
 import type { Reply } from './answers/reply.js';
 import { FLOWS, FlowRunner, type Who } from './flows/runner.js';
 import type { FlowState } from './flows/types.js';

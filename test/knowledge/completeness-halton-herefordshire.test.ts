@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termSlug } from '../../src/core/knowledge/load.js';
+import { termSlug } from '../../src/core/knowledge/compact-entries.js';
 import { foldForComparison as fold } from '../../src/core/knowledge/verbatim.js';
 import { between, entries, find, source, termNames } from './compact-sources.js';
 

@@ -16,8 +16,6 @@ import type { Block, Hit, Reply } from './reply.js';
 import { type Described, Scorer } from './scorer.js';
 import { trainingDigest } from './train.js';
 
-export type { AnswerContext } from './engine-types.js';
-
 class ModelMissingError extends Error {
   constructor() {
     super('The knowledge base has no answer model (model.json): run `npm run train`.');

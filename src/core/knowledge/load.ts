@@ -18,9 +18,6 @@ import {
 } from './schema.js';
 import type { Compact, Entry, KnowledgeBase } from './types.js';
 
-export { termSlug } from './compact-entries.js';
-export { normalizeAsked } from './entry-checks.js';
-
 export class KnowledgeError extends Error {
   constructor(readonly problems: string[]) {
     super(`The knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`);

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { NONE_LABEL } from '../answers/features.js';
 import { examplesOf } from '../answers/scorer.js';
-import { FILE_OF_KIND, normalizeAsked, termSlug } from '../knowledge/load.js';
+import { termSlug } from '../knowledge/compact-entries.js';
+import { normalizeAsked } from '../knowledge/entry-checks.js';
+import { FILE_OF_KIND } from '../knowledge/load.js';
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import type { ReviewQuestion } from '../storage/review-store.js';
 
