@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { AdapterOptions } from '../../../src/channels/adapter-factory.js';
 import { createSlackAdapter } from '../../../src/channels/slack/slack-adapter.js';
 import { signatureFor } from '../../../src/channels/slack/verify-signature.js';
@@ -20,6 +20,17 @@ export const BOT_TOKEN = 'xoxb-1111-2222-testtoken';
 export const TEAM = 'T0001';
 export const ADMIN = 'UADMIN01';
 export const REPORTS_CHANNEL = 'CREPORTS1';
+
+/** A harness started before the file's tests and stopped after them, with the fake's calls cleared before each test. */
+export function startedHarness(): Harness {
+  const h = new Harness();
+  beforeAll(async () => {
+    await h.start();
+  }, 60_000);
+  afterAll(async () => h.stop());
+  beforeEach(() => h.slack.reset());
+  return h;
+}
 
 export interface SignedOptions {
   contentType?: string;

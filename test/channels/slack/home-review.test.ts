@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, blockText, Harness, TEAM } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { buttons } from './calls.js';
+import { ADMIN, blockText, startedHarness, TEAM } from './harness.js';
 
-const h = new Harness();
-beforeAll(async () => {
-  await h.start();
-}, 60_000);
-afterAll(async () => h.stop());
-beforeEach(() => h.slack.reset());
+const h = startedHarness();
 
 const QUESTION = 'rent free hall withdrawn by borough with six weeks warning';
-const buttons = (blocks: any[]): any[] => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
 
 async function openHome(user: string) {
   h.slack.reset();

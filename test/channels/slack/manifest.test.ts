@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLACK_EVENTS_PATH } from '../../../src/channels/slack/receiver.js';
-import { Harness, TEAM } from './harness.js';
+import { startedHarness, TEAM } from './harness.js';
 
 interface Manifest {
   _metadata: { major_version: number };
@@ -88,14 +88,7 @@ describe('manifest/slack/manifest.yml', () => {
 });
 
 describe('everything the manifest declares is handled', () => {
-  const h = new Harness();
-  beforeAll(async () => {
-    await h.start();
-  }, 60_000);
-  afterAll(async () => {
-    await h.stop();
-  });
-  beforeEach(() => h.slack.reset());
+  const h = startedHarness();
 
   it.each(manifest.features.slash_commands.map((c) => c.command))('slash command %s', async (command) => {
     const form = new URLSearchParams({

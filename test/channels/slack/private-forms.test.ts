@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RecordedCall } from '../../fakes/slack-api.js';
+import { describe, expect, it } from 'vitest';
 import { breachState, VALID_BREACH } from '../../helpers/slack-forms.js';
-import { blockText, Harness, REPORTS_CHANNEL, TEAM } from './harness.js';
+import { buttons, posted } from './calls.js';
+import { blockText, REPORTS_CHANNEL, startedHarness, TEAM } from './harness.js';
 
-const h = new Harness();
-beforeAll(async () => {
-  await h.start();
-}, 60_000);
-afterAll(async () => h.stop());
-beforeEach(() => h.slack.reset());
-
-const posted = (channel: string) => (c: RecordedCall) => c.method === 'chat.postMessage' && c.status === 200 && c.body.channel === channel;
-const buttons = (blocks: any[]): any[] => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
+const h = startedHarness();
 
 describe('Slack: forms are private to the person filling them in', () => {
   it('answers "report a breach" in a channel thread with a button, never a question; the form opens for whoever presses it', async () => {

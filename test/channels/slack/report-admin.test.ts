@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY_MS, startHousekeeping } from '../../../src/housekeeping.js';
 import { createLogger } from '../../../src/logger.js';
 import type { RecordedCall } from '../../fakes/slack-api.js';
 import { breachState, VALID_BREACH } from '../../helpers/slack-forms.js';
 import { waitUntil } from '../../helpers/wait-until.js';
-import { ADMIN, blockText, Harness, REPORTS_CHANNEL, TEAM } from './harness.js';
+import { ADMIN, blockText, REPORTS_CHANNEL, startedHarness, TEAM } from './harness.js';
 
-const h = new Harness();
-beforeAll(async () => {
-  await h.start();
-}, 60_000);
-afterAll(async () => h.stop());
-beforeEach(() => h.slack.reset());
+const h = startedHarness();
 
 const REPORTER = 'U0REPORT1';
 const published = (user: string) => (c: RecordedCall) => c.method === 'views.publish' && c.body.user_id === user;

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FLOWS } from '../../../src/core/flows/runner.js';
-import type { RecordedCall } from '../../fakes/slack-api.js';
 import { BREACH_STEPS } from '../../helpers/breach-steps.js';
 import { breachState, VALID_BREACH } from '../../helpers/slack-forms.js';
-import { blockText, expectNothingSecretLogged, Harness, REPORTS_CHANNEL, sleep, TEAM } from './harness.js';
+import { posted } from './calls.js';
+import { blockText, expectNothingSecretLogged, REPORTS_CHANNEL, sleep, startedHarness, TEAM } from './harness.js';
 
-const h = new Harness();
-beforeAll(async () => {
-  await h.start();
-}, 60_000);
-afterAll(async () => {
-  await h.stop();
-});
-beforeEach(() => h.slack.reset());
+const h = startedHarness();
 
-const posted = (channel: string) => (c: RecordedCall) => c.method === 'chat.postMessage' && c.status === 200 && c.body.channel === channel;
 describe('Slack over HTTP: forms', () => {
   it('opens the breach form, reports invalid fields by block, then stores the report, confirms it and tells the compact team', async () => {
     await h.command('report', 'U0REPORT1', 'rep');

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RecordedCall } from '../../fakes/slack-api.js';
-import { ADMIN, BOT_TOKEN, blockText, expectNothingSecretLogged, Harness, sleep, TEAM } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { buttons, posted } from './calls.js';
+import { ADMIN, BOT_TOKEN, blockText, expectNothingSecretLogged, sleep, startedHarness, TEAM } from './harness.js';
 
 const FUNDING = 'what notice is required before our funding is cut?';
 
-const h = new Harness();
-beforeAll(async () => {
-  await h.start();
-}, 60_000);
-afterAll(async () => {
-  await h.stop();
-});
-beforeEach(() => h.slack.reset());
-
-const posted = (channel: string) => (c: RecordedCall) => c.method === 'chat.postMessage' && c.status === 200 && c.body.channel === channel;
-const buttons = (blocks: any[]): any[] => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
+const h = startedHarness();
 
 describe('Slack over HTTP: protocol', () => {
   it('answers the url_verification challenge', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordedCall } from '../../fakes/slack-api.js';
+import { posted } from './calls.js';
 import { blockText, Harness } from './harness.js';
 
 const FUNDING = 'what notice is required before our funding is cut?';
@@ -10,8 +10,6 @@ beforeAll(async () => {
   await h.start({}, { clock: () => Date.now() + offsetMs });
 }, 60_000);
 afterAll(async () => h.stop());
-
-const posted = (channel: string) => (c: RecordedCall) => c.method === 'chat.postMessage' && c.status === 200 && c.body.channel === channel;
 
 describe('Slack: one reply waiting on Slack does not shut others out', () => {
   it('answers other users while one user’s reply waits out a 429 Retry-After', async () => {

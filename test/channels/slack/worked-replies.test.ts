@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../../src/channels/slack/block-kit.js';
 import { messageProblems } from '../../fakes/slack-blocks.js';
 import { workedReplies } from '../../helpers/worked-replies.js';
+import { buttons } from './calls.js';
 
 const { date, browse, followUp } = workedReplies();
 const sections = (blocks: any[]) => blocks.filter((b) => b.type === 'section').map((b) => b.text.text as string);
-const buttons = (blocks: any[]) => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
 
 describe('Slack messages for worked-out dates, browse lists and follow-ups', () => {
   it('puts the worked-out date first, marked as ours, then the quote and the exceptions, in valid blocks', () => {
